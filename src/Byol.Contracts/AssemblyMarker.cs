@@ -1,0 +1,1 @@
+namespace Byol.Contracts; internal static class AssemblyMarker {}

@@ -1,0 +1,1 @@
+namespace Byol.Grains; internal static class AssemblyMarker {}
