@@ -1,0 +1,34 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Byol.Model.Networks;
+
+/// <summary>
+/// The projector and predictor shape of the paper: "a multi-layer perceptron (MLP) with a linear layer with
+/// output size 4096 followed by batch normalization, rectified linear units (ReLU), and a final linear layer
+/// with output dimension 256".
+/// </summary>
+public sealed class Mlp : nn.Module<Tensor, Tensor>
+{
+    private readonly Sequential layers;
+
+    public int InputSize { get; }
+    public int HiddenSize { get; }
+    public int OutputSize { get; }
+
+    public Mlp(int inputSize, int hiddenSize, int outputSize) : base(nameof(Mlp))
+    {
+        InputSize = inputSize;
+        HiddenSize = hiddenSize;
+        OutputSize = outputSize;
+        layers = nn.Sequential(
+            ("fc1", nn.Linear(inputSize, hiddenSize)),
+            ("bn", nn.BatchNorm1d(hiddenSize)),
+            ("relu", nn.ReLU(inplace: true)),
+            ("fc2", nn.Linear(hiddenSize, outputSize)));
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x) => layers.call(x);
+}
