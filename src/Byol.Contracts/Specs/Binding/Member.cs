@@ -27,7 +27,6 @@ internal abstract class Member<TOwner>(string key)
 
     /// <summary>Every dotted key of a scalar field below this member.</summary>
     public abstract IEnumerable<string> LeafKeys(string prefix);
-
 }
 
 /// <summary>What a scalar field knows of its values: their type and range rules.</summary>
