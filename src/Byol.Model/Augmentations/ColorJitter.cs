@@ -63,7 +63,7 @@ internal sealed class ColorJitter(ViewOptions options)
     }
 
     /// <summary>The image's permutation of the ops: the ops sorted by their uniform keys.</summary>
-    private static int[] Order(UniformDraws draws, int image, int column)
+    internal static int[] Order(UniformDraws draws, int image, int column)
     {
         var ops = Enumerable.Range(0, OpCount).ToArray();
         var keys = ops.Select(op => draws[image, column + op]).ToArray();
