@@ -55,7 +55,7 @@ internal sealed class ColorJitter(ViewOptions options)
                 }
 
                 var factors = Factors(draws, chosen, factorColumn + op, op);
-                images = BatchIndex.OnSubset(images, chosen, factors, (subset, f) => Adjust(op, subset, f).clamp(0, 1));
+                images = BatchIndex.OnSubset(images, chosen, factors, (subset, f) => Adjust(op, subset, f).clamp_(0, 1));
             }
         }
 
@@ -104,24 +104,21 @@ internal sealed class ColorJitter(ViewOptions options)
     public static Tensor AdjustHue(Tensor images, Tensor shift)
     {
         var max = images.amax([1], keepdim: true);
-        var min = images.amin([1], keepdim: true);
-        var delta = max - min;
-        var saturation = delta / max.clamp_min(1e-12);
-        var safeDelta = delta.clamp_min(1e-12);
+        var delta = max - images.amin([1], keepdim: true);
         var (r, g, b) = (images.narrow(1, 0, 1), images.narrow(1, 1, 1), images.narrow(1, 2, 1));
 
-        // Hue in sixths of a turn; where delta is 0 the saturation is 0 and the hue does not matter.
+        // Hue in sixths of a turn, times delta; where delta is 0 the pixel is gray and its hue does not matter.
         var hue = torch.where(
             max.eq(r),
-            (g - b) / safeDelta,
-            torch.where(max.eq(g), ((b - r) / safeDelta).add(2), ((r - g) / safeDelta).add(4)));
-        hue = hue.add(BatchIndex.PerImage(shift).mul(6)).remainder(6);
+            g - b,
+            torch.where(max.eq(g), (b - r).add_(delta, 2), (r - g).add_(delta, 4)));
+        hue = hue.div_(delta.clamp_min(1e-12)).add_(BatchIndex.PerImage(shift).mul(6)).remainder_(6);
 
-        // HSV -> RGB: channel n in (5, 3, 1) is v - v s clamp(min(k, 4 - k), 0, 1) with k = (n + h) mod 6.
+        // HSV -> RGB: channel n in (5, 3, 1) is v - v s clamp(min(k, 4 - k), 0, 1) with k = (n + h) mod 6, and v s = delta.
         var n = torch.tensor(new float[] { 5, 3, 1 }, device: images.device).view(1, 3, 1, 1);
-        var k = hue.add(n).remainder(6);
-        var ramp = torch.minimum(k, k.neg().add(4)).clamp(0, 1);
-        return max - (max * saturation * ramp);
+        var k = hue.add(n).remainder_(6);
+        var ramp = torch.minimum(k, k.neg().add_(4)).clamp_(0, 1);
+        return max - ramp.mul_(delta);
     }
 
     private static Tensor Blend(Tensor images, Tensor other, Tensor factor)

@@ -64,7 +64,7 @@ public sealed class ViewAugmenter
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var (batch, height, width) = ((int)images.shape[0], (int)images.shape[2], (int)images.shape[3]);
-        var x = images.dtype == ScalarType.Byte ? images.to_type(ScalarType.Float32).div(255) : images.to_type(ScalarType.Float32);
+        var x = images.dtype == ScalarType.Byte ? images.to_type(ScalarType.Float32).div_(255) : images.to_type(ScalarType.Float32);
         if (batch == 0)
         {
             return torch.zeros([0, images.shape[1], outputSize, outputSize], dtype: float32, device: images.device).MoveToOuterDisposeScope();
