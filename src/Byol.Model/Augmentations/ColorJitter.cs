@@ -135,9 +135,10 @@ internal sealed class ColorJitter(ViewOptions options)
             max.eq(r),
             g - b,
             torch.where(max.eq(g), (b - r).add_(delta, 2), (r - g).add_(delta, 4)));
-        hue = hue.div_(delta.clamp_min(1e-12)).add_(BatchIndex.PerImage(shift).mul(6)).remainder_(6);
+        hue = hue.div_(delta.clamp_min(1e-12)).add_(BatchIndex.PerImage(shift).mul(6));
 
-        // HSV -> RGB: channel n in (5, 3, 1) is v - v s clamp(min(k, 4 - k), 0, 1) with k = (n + h) mod 6, and v s = delta.
+        // HSV -> RGB: channel n in (5, 3, 1) is v - v s clamp(min(k, 4 - k), 0, 1) with k = (n + h) mod 6, and v s = delta
+        // (the mod also wraps the shifted hue).
         var n = torch.tensor(new float[] { 5, 3, 1 }, device: images.device).view(1, 3, 1, 1);
         var k = hue.add(n).remainder_(6);
         var ramp = torch.minimum(k, k.neg().add_(4)).clamp_(0, 1);
