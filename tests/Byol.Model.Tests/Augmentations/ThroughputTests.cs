@@ -12,7 +12,7 @@ public sealed class ThroughputTests(ITestOutputHelper output)
     [Fact]
     public void Two_paper_views_of_a_256_batch_of_32px_images()
     {
-        const int Batch = 256, Iterations = 10;
+        const int Batch = 256, Iterations = 20;
         using var scope = torch.NewDisposeScope();
         var images = torch.randint(0, 256, [Batch, 3, 32, 32], dtype: ScalarType.Byte, generator: new Generator(1));
         var view1 = new ViewAugmenter(ViewOptions.PaperView1, 32);
@@ -24,17 +24,24 @@ public sealed class ThroughputTests(ITestOutputHelper output)
             view2.Apply(images, generator).Dispose();
         }
 
-        var clock = Stopwatch.StartNew();
+        var total = TimeSpan.Zero;
+        var best = TimeSpan.MaxValue;
         for (var i = 0; i < Iterations; i++)
         {
+            var clock = Stopwatch.StartNew();
             using var a = view1.Apply(images, generator);
             using var b = view2.Apply(images, generator);
+            clock.Stop();
+            total += clock.Elapsed;
+            best = clock.Elapsed < best ? clock.Elapsed : best;
+            Assert.Equal(new long[] { Batch, 3, 32, 32 }, a.shape);
             Assert.Equal(a.shape, b.shape);
         }
 
-        clock.Stop();
-        var perSecond = Batch * Iterations / clock.Elapsed.TotalSeconds;
-        output.WriteLine($"augment throughput: {perSecond:F0} images/s (two views each, {Batch}x3x32x32 uint8, " +
-            $"{torch.get_num_threads()} torch threads, {clock.Elapsed.TotalMilliseconds / Iterations:F1} ms per batch)");
+        // The mean suffers from other processes on a shared machine; the best batch shows what the code can do.
+        output.WriteLine($"augment throughput: {Batch * Iterations / total.TotalSeconds:F0} images/s mean, " +
+            $"{Batch / best.TotalSeconds:F0} images/s best batch (two views each of {Batch}x3x32x32 uint8, " +
+            $"{torch.get_num_threads()} torch threads, {total.TotalMilliseconds / Iterations:F1} ms mean, " +
+            $"{best.TotalMilliseconds:F1} ms best per batch)");
     }
 }
