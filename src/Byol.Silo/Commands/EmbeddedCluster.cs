@@ -31,8 +31,10 @@ public static class EmbeddedCluster
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(args.Where(a => a.Contains('=')).ToArray());
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        var verbose = args.Contains("--verbose");
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", verbose ? LogLevel.Warning : LogLevel.Error);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.UseOrleans(silo => silo.ConfigureByol(builder.Configuration));
         var host = builder.Build();
         await host.StartAsync(cancellation);

@@ -1,4 +1,6 @@
 using Byol.Contracts.Specs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Byol.Silo.Commands;
@@ -25,6 +27,8 @@ public static class LocalCommand
         };
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(json ? Console.Error : Console.Out) });
         var host = await EmbeddedCluster.StartAsync(args, CancellationToken.None);
+        // SIGTERM stops the host; stop watching then too, instead of polling a stopped cluster.
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(cancel.Cancel);
         try
         {
             return await new SweepRunner(EmbeddedCluster.Grains(host), console, Console.Out).RunAsync(spec, json, cancel.Token);

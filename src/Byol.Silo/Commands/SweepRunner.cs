@@ -27,8 +27,15 @@ public sealed class SweepRunner(IGrainFactory grains, IAnsiConsole console, Text
         var view = await Watch(experiment, json, cancellation);
         if (cancellation.IsCancellationRequested)
         {
-            await experiment.Cancel();
-            view = await experiment.Show();
+            try
+            {
+                await experiment.Cancel().WaitAsync(TimeSpan.FromSeconds(10));
+                view = await experiment.Show().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException or ObjectDisposedException)
+            {
+                Console.Error.WriteLine($"interrupted; the sweep could not be cancelled cleanly: {e.Message}");
+            }
         }
         if (json)
             output.WriteLine(SweepJson.Serialize(view));

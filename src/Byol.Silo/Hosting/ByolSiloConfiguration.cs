@@ -28,14 +28,20 @@ public static class ByolSiloConfiguration
     public static ISiloBuilder ConfigureByol(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = configuration.GetSection(ByolClusterOptions.Section).Get<ByolClusterOptions>() ?? new();
-        var storage = configuration.GetSection(ByolStorageOptions.Section).Get<ByolStorageOptions>() ?? new();
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
         ConfigureClustering(silo, cluster);
-        ConfigureGrainState(silo, storage, cluster);
+        return silo.AddByol(configuration);
+    }
+
+    /// <summary>Byol's grains, grain state, checkpoint store and slots, without clustering (tests bring their own).</summary>
+    public static ISiloBuilder AddByol(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(ByolStorageOptions.Section).Get<ByolStorageOptions>() ?? new();
+        ConfigureGrainState(silo, storage);
         silo.Services.AddByolSiloServices(configuration, storage);
         return silo;
     }
@@ -70,7 +76,7 @@ public static class ByolSiloConfiguration
             cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: cluster.AdvertisedAddress is not null);
     }
 
-    private static void ConfigureGrainState(ISiloBuilder silo, ByolStorageOptions storage, ByolClusterOptions cluster)
+    private static void ConfigureGrainState(ISiloBuilder silo, ByolStorageOptions storage)
     {
         if (storage.Provider.Equals("AzureBlob", StringComparison.OrdinalIgnoreCase))
         {
