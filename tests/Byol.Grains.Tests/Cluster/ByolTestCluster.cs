@@ -13,7 +13,7 @@ namespace Byol.Grains.Tests.Cluster;
 /// <summary>
 /// A real multi-silo Orleans cluster in this process, running Byol's grains with grain state and checkpoints in a
 /// shared temporary directory (so they outlive a killed silo). Each silo's slots come from <see cref="SlotsFor"/>,
-/// keyed by silo name ("Primary", "Secondary_1", ...). Failure detection is shortened so a killed silo is
+/// keyed by silo name ("Silo_0", "Silo_1", ...). Failure detection is shortened so a killed silo is
 /// declared dead within seconds.
 /// </summary>
 public sealed class ByolTestCluster : IAsyncDisposable

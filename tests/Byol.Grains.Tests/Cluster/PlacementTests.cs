@@ -9,11 +9,11 @@ public sealed class PlacementTests
     [Fact]
     public async Task Silos_without_slots_or_with_another_accelerator_never_host_a_trainer_and_none_exceeds_its_slots()
     {
-        // Primary: 1 cpu slot. Secondary_1: 0 slots. Secondary_2: declares cuda (2 slots).
+        // Silo_0: 1 cpu slot. Silo_1: 0 slots. Silo_2: declares cuda (2 slots).
         await using var cluster = await ByolTestCluster.StartAsync(3, name => name switch
         {
-            "Primary" => ("cpu", 1),
-            "Secondary_1" => ("cpu", 0),
+            "Silo_0" => ("cpu", 1),
+            "Silo_1" => ("cpu", 0),
             _ => ("cuda", 2),
         });
         var (id, submitted) = await cluster.SubmitAsync(TinySpecs.Grid(steps: 4, checkpointEvery: 2, accelerator: "cpu"));
@@ -23,9 +23,9 @@ public sealed class PlacementTests
 
         Assert.Equal(SweepState.Completed, view.State);
         var silos = cluster.Cluster.Silos.ToDictionary(s => s.Name);
-        Assert.Equal(1, cluster.SlotsOf(silos["Primary"]).PeakInUse);
-        Assert.Equal(0, cluster.SlotsOf(silos["Secondary_1"]).PeakInUse);
-        Assert.Equal(0, cluster.SlotsOf(silos["Secondary_2"]).PeakInUse);
+        Assert.Equal(1, cluster.SlotsOf(silos["Silo_0"]).PeakInUse);
+        Assert.Equal(0, cluster.SlotsOf(silos["Silo_1"]).PeakInUse);
+        Assert.Equal(0, cluster.SlotsOf(silos["Silo_2"]).PeakInUse);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class SiloFailureTests
         Assert.True(submitted.Accepted);
 
         // Wait for a trial on a secondary silo that has stored a checkpoint and moved past it.
-        var secondaries = cluster.Cluster.Silos.Where(s => s.Name != "Primary").ToDictionary(s => s.SiloAddress.ToParsableString());
+        var secondaries = cluster.Cluster.Silos.Where(s => s.Name != "Silo_0").ToDictionary(s => s.SiloAddress.ToParsableString());
         var before = await cluster.WaitForAsync(id,
             v => v.Trials.Any(t => t.State == TrialState.Running && t.Silo is { } s && secondaries.ContainsKey(s) && t.Step >= 14),
             TimeSpan.FromMinutes(3));
