@@ -14,6 +14,8 @@ public interface IExperimentGrain : IGrainWithStringKey
     /// <summary>Validates the spec, expands it and starts scheduling; refuses with every reason, scheduling nothing.</summary>
     [Alias("Submit")] Task<SubmitResult> Submit(SweepSpec spec);
     [Alias("Show")] Task<SweepView> Show();
+    /// <summary>The resolved spec of one trial (the sweep spec with the trial's parameters applied).</summary>
+    [Alias("TrialSpec")] Task<SweepSpec> TrialSpec(string trialId);
     [Alias("Cancel")] Task Cancel();
     [Alias("Pause")] Task Pause();
     [Alias("Resume")] Task Resume();

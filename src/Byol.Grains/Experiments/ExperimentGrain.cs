@@ -90,6 +90,9 @@ public sealed class ExperimentGrain(
         return S.ExtendedSteps is { } steps ? spec with { Train = spec.Train with { Steps = (int)steps } } : spec;
     }
 
+    public Task<SweepSpec> TrialSpec(string trialId) =>
+        Task.FromResult(TrialSpec(Find(trialId) ?? throw new ArgumentException($"sweep '{SweepId}' has no trial '{trialId}'")));
+
     public Task<SweepView> Show() => Task.FromResult(SweepViewBuilder.Build(SweepId, S));
 
     public async Task Cancel()
