@@ -1,1 +1,19 @@
-System.Console.WriteLine("silo");
+using Byol.Silo.Commands;
+using Byol.Silo.Hosting;
+
+// `demo [--json]`: the zero-setup main job. `local SPEC [--json]`: any spec on an embedded silo.
+// No command: a long-running cluster member configured by appsettings.json, environment and arguments.
+return args.FirstOrDefault() switch
+{
+    "demo" => await LocalCommand.DemoAsync(args[1..]),
+    "local" when args.Length > 1 => await LocalCommand.RunAsync(args[1], args[2..]),
+    "local" => Usage(),
+    "--help" or "-h" or "help" => Usage(),
+    _ => await SiloMember.RunAsync(args),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Byol.Silo [demo [--json] [--steps N] | local SPEC [--json] [--steps N] | Key=Value ...]");
+    return 2;
+}

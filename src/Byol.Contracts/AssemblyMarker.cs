@@ -1,1 +1,0 @@
-namespace Byol.Contracts; internal static class AssemblyMarker {}

@@ -1,1 +1,0 @@
-namespace Byol.Grains; internal static class AssemblyMarker {}

@@ -1,0 +1,524 @@
+using Byol.Contracts.Grains;
+using Byol.Contracts.Specs;
+using Byol.Contracts.Sweeps;
+using Byol.Grains.Placement;
+using Byol.Grains.Slots;
+using Byol.Grains.Training;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace Byol.Grains.Experiments;
+
+/// <summary>
+/// One sweep. Expands the spec into trials, starts them while max_concurrent and free slots allow, moves each
+/// through training segments and evaluations, restarts those whose silo died, and ranks them. It orchestrates only:
+/// trainers and evaluators do the work and report back one-way, so no call cycle can block it.
+/// </summary>
+public sealed class ExperimentGrain(
+    [PersistentState("experiment", StorageNames.Grains)] IPersistentState<ExperimentState> state,
+    IClusterMembershipService membership,
+    ILogger<ExperimentGrain> logger) : Grain, IExperimentGrain, IRemindable
+{
+    public static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
+    private const string ReminderName = "schedule";
+    private readonly Dictionary<ISweepObserver, DateTimeOffset> observers = [];
+    private IGrainTimer? ticker;
+    private bool changed;
+    private bool dirty;
+
+    private string SweepId => this.GetPrimaryKeyString();
+    private ExperimentState S => state.State;
+    private ISlotDirectoryGrain Directory => GrainFactory.GetGrain<ISlotDirectoryGrain>(0);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Spec is not null && S.State is SweepState.Running or SweepState.Paused or SweepState.Pending)
+            StartTicking();
+        return Task.CompletedTask;
+    }
+
+    public async Task<SubmitResult> Submit(SweepSpec spec)
+    {
+        if (S.Spec is not null)
+            return new SubmitResult(false, SweepId, S.Trials.Count, [$"sweep '{SweepId}' already exists"]);
+        IReadOnlyList<TrialPlan> plans;
+        try
+        {
+            plans = SearchExpander.Expand(spec);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return new SubmitResult(false, SweepId, 0, [e.Message]);
+        }
+        if (plans.Count == 0)
+            return new SubmitResult(false, SweepId, 0, ["search: the spec expands to no trials"]);
+        var accelerator = SpecNames.Of(spec.Resources.Accelerator);
+        if (!await Directory.CanEverHost(accelerator))
+        {
+            var silos = await Directory.Silos();
+            var offered = silos.Count == 0 ? "none" : string.Join(", ", silos.Select(s => $"{s.Capacity.Accelerator} x{s.Capacity.Slots}"));
+            return new SubmitResult(false, SweepId, plans.Count,
+                [$"resources.accelerator: no silo in the cluster offers a '{accelerator}' slot (silos offer: {offered}); nothing was scheduled"]);
+        }
+        S.Spec = spec;
+        S.State = SweepState.Running;
+        S.SubmittedAt = DateTimeOffset.UtcNow;
+        S.Trials = plans.Select(p => NewTrial(spec, p)).ToList();
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ISweepRegistryGrain>(0).Register(Summary());
+        await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        StartTicking();
+        logger.LogInformation("Sweep {Sweep} '{Name}' submitted: {Trials} trials", SweepId, spec.Name, plans.Count);
+        return new SubmitResult(true, SweepId, plans.Count, []);
+    }
+
+    private TrialRecord NewTrial(SweepSpec spec, TrialPlan plan)
+    {
+        var resolved = SpecResolver.Resolve(spec, plan.Params);
+        var steps = resolved.Train.Steps;
+        return new TrialRecord { Plan = plan, Steps = steps, StopAt = NextStop(resolved, 0) };
+    }
+
+    private static long NextStop(SweepSpec trialSpec, long step) =>
+        trialSpec.Scheduler.Name == SchedulerKind.Asha
+            ? AshaRungs.NextStop(step, trialSpec.Scheduler.GraceSteps ?? 0, trialSpec.Scheduler.ReductionFactor, trialSpec.Train.Steps)
+            : trialSpec.Train.Steps;
+
+    private SweepSpec TrialSpec(TrialRecord trial)
+    {
+        var spec = SpecResolver.Resolve(S.Spec!, trial.Plan.Params);
+        return S.ExtendedSteps is { } steps ? spec with { Train = spec.Train with { Steps = (int)steps } } : spec;
+    }
+
+    public Task<SweepView> Show() => Task.FromResult(SweepViewBuilder.Build(SweepId, S));
+
+    public async Task Cancel()
+    {
+        if (S.Spec is null || S.State is SweepState.Completed or SweepState.Cancelled)
+            return;
+        S.State = SweepState.Cancelled;
+        foreach (var trial in S.Trials.Where(t => !t.IsTerminal))
+        {
+            if (trial.IsTraining)
+                await TryCall(() => Trainer(trial).Cancel());
+            await Directory.Release(TrainerKeys.TrainerHolder(SweepId, trial.Id));
+            trial.State = TrialState.Cancelled;
+            trial.Phase = TrialPhase.None;
+        }
+        await Finish();
+    }
+
+    public async Task Pause()
+    {
+        if (S.State != SweepState.Running)
+            return;
+        S.State = SweepState.Paused;
+        foreach (var trial in S.Trials.Where(t => t.IsTraining))
+            trial.Interrupted = true;
+        await state.WriteStateAsync();
+        changed = true;
+        foreach (var trial in S.Trials.Where(t => t.IsTraining).ToList())
+            Trainer(trial).Drain().Ignore();
+    }
+
+    public async Task Resume()
+    {
+        if (S.State != SweepState.Paused)
+            return;
+        S.State = SweepState.Running;
+        await state.WriteStateAsync();
+        changed = true;
+        StartTicking();
+    }
+
+    public async Task Extend(long steps)
+    {
+        if (S.Spec is null)
+            throw new InvalidOperationException($"sweep '{SweepId}' does not exist");
+        if (steps <= S.Trials.Max(t => t.Steps))
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, "extend needs more steps than the trials already have");
+        S.ExtendedSteps = steps;
+        foreach (var trial in S.Trials.Where(t => t.State is not (TrialState.Failed or TrialState.Cancelled or TrialState.Stopped)))
+        {
+            trial.Steps = steps;
+            trial.StopAt = NextStop(TrialSpec(trial), trial.Step);
+            if (trial.State == TrialState.Completed)
+            {
+                trial.State = TrialState.Pending;
+                trial.Phase = TrialPhase.None;
+            }
+        }
+        if (S.State == SweepState.Completed)
+        {
+            S.State = SweepState.Running;
+            S.FinishedAt = null;
+        }
+        await state.WriteStateAsync();
+        // Running trainers take the new budget at their next start; tell them now.
+        foreach (var trial in S.Trials.Where(t => t.IsTraining).ToList())
+            await StartTrainer(trial, trial.Silo);
+        changed = true;
+        StartTicking();
+    }
+
+    public Task Subscribe(ISweepObserver observer)
+    {
+        observers[observer] = DateTimeOffset.UtcNow;
+        observer.OnSweepChanged(SweepViewBuilder.Build(SweepId, S)).Ignore();
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(ISweepObserver observer)
+    {
+        observers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task ReportProgress(TrialProgress p)
+    {
+        var trial = Find(p.TrialId);
+        if (trial is null || p.Fence < trial.Fence || !trial.IsTraining)
+            return Task.CompletedTask;
+        trial.Step = p.Step;
+        trial.Silo = p.Silo;
+        trial.Metrics = trial.Metrics with { Loss = p.Loss, ZStd = p.ZStd, ImagesPerSecond = p.ImagesPerSecond, Tau = p.Tau, LearningRate = p.LearningRate };
+        trial.AddCurvePoints(p.NewCurvePoints);
+        changed = true;
+        return Task.CompletedTask;
+    }
+
+    public async Task ReportSegmentEnded(TrialSegmentEnded e)
+    {
+        var trial = Find(e.TrialId);
+        if (trial is null || e.Fence < trial.Fence || !trial.IsTraining)
+            return;
+        await Directory.Release(TrainerKeys.TrainerHolder(SweepId, trial.Id));
+        trial.Step = e.Step;
+        trial.Silo = null;
+        switch (e.Outcome)
+        {
+            case SegmentOutcome.ReachedTarget:
+                trial.CheckpointStep = e.Step;
+                trial.Phase = TrialPhase.AwaitingEvaluation;
+                trial.EvaluationStep = e.Step;
+                break;
+            case SegmentOutcome.Interrupted:
+                trial.CheckpointStep = e.Step;
+                trial.State = TrialState.Pending;
+                trial.Phase = TrialPhase.None;
+                if (!trial.Interrupted)
+                    trial.Restarts++;
+                trial.Interrupted = false;
+                break;
+            case SegmentOutcome.Cancelled:
+                if (S.State == SweepState.Cancelled)
+                {
+                    trial.State = TrialState.Cancelled;
+                    trial.Phase = TrialPhase.None;
+                }
+                break;
+            case SegmentOutcome.Failed:
+                trial.State = TrialState.Failed;
+                trial.Phase = TrialPhase.None;
+                trial.Error = e.Error ?? "training failed";
+                break;
+        }
+        await Persist();
+    }
+
+    public async Task ReportEvaluated(TrialEvaluated e)
+    {
+        var trial = Find(e.TrialId);
+        if (trial is null || trial.Phase != TrialPhase.Evaluating || e.Step != trial.EvaluationStep)
+            return;
+        await Directory.Release(TrainerKeys.EvaluationHolder(EvaluationKey(trial.Id, e.Step)));
+        trial.EvaluationSilo = null;
+        trial.Phase = TrialPhase.None;
+        if (e.Result is null)
+        {
+            trial.State = TrialState.Failed;
+            trial.Error = "evaluation failed: " + (e.Error ?? "unknown error");
+            await Persist();
+            return;
+        }
+        trial.Evaluations.Add(e.Result);
+        trial.Metrics = trial.Metrics with { KnnTop1 = e.Result.KnnTop1, LinearTop1 = e.Result.LinearTop1, ZStd = e.Result.ZStd ?? trial.Metrics.ZStd };
+        if (e.Step >= trial.Steps)
+        {
+            trial.State = TrialState.Completed;
+        }
+        else
+        {
+            var spec = TrialSpec(trial);
+            var goesOn = S.Rungs.RecordAndDecide(e.Step, trial.Id, e.Result.KnnTop1, spec.Scheduler.ReductionFactor);
+            if (goesOn)
+            {
+                trial.State = TrialState.Pending;
+                trial.StopAt = NextStop(spec, e.Step);
+            }
+            else
+            {
+                trial.State = TrialState.Stopped;
+            }
+        }
+        await Persist();
+    }
+
+    public async Task ReportBaselines(Baselines baselines)
+    {
+        S.Baselines = baselines;
+        await ReleaseBaselineSlot();
+        await Persist();
+    }
+
+    public async Task ReportBaselinesFailed(string error)
+    {
+        S.BaselineError = error;
+        await ReleaseBaselineSlot();
+        await Persist();
+    }
+
+    private async Task ReleaseBaselineSlot()
+    {
+        S.BaselineSilo = null;
+        await Directory.Release(TrainerKeys.EvaluationHolder(BaselineKey));
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (S.Spec is null || S.State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed)
+        {
+            await UnregisterReminder();
+            return;
+        }
+        StartTicking();
+    }
+
+    private async Task UnregisterReminder()
+    {
+        try
+        {
+            var reminder = await this.GetReminder(ReminderName);
+            if (reminder is not null)
+                await this.UnregisterReminder(reminder);
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "Could not unregister the reminder of {Sweep}", SweepId);
+        }
+    }
+
+    private void StartTicking() =>
+        ticker ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TickPeriod, TickPeriod) { KeepAlive = true, Interleave = false });
+
+    /// <summary>The scheduling loop: restart trials on dead silos, evaluate, start pending trials, finish.</summary>
+    private async Task Tick()
+    {
+        if (S.Spec is null)
+            return;
+        await RecoverFromDeadSilos();
+        if (S.State == SweepState.Running)
+        {
+            await StartBaselines();
+            await StartEvaluations();
+            await StartPendingTrials();
+        }
+        if (S.State == SweepState.Running && S.Trials.All(t => t.IsTerminal) && (S.Baselines is not null || S.BaselineError is not null))
+        {
+            S.State = S.Trials.All(t => t.State == TrialState.Failed) ? SweepState.Failed : SweepState.Completed;
+            await Finish();
+        }
+        if (dirty)
+            await Persist();
+        if (changed)
+            await NotifyObservers();
+    }
+
+    private async Task Finish()
+    {
+        S.FinishedAt = DateTimeOffset.UtcNow;
+        await Persist();
+        await NotifyObservers();
+        await GrainFactory.GetGrain<ISweepRegistryGrain>(0).Register(Summary());
+        ticker?.Dispose();
+        ticker = null;
+        await UnregisterReminder();
+        logger.LogInformation("Sweep {Sweep} {State}", SweepId, S.State);
+    }
+
+    private async Task RecoverFromDeadSilos()
+    {
+        foreach (var trial in S.Trials.Where(t => t.State == TrialState.Running))
+        {
+            if (trial.Phase == TrialPhase.Training && trial.Silo is { } silo && IsDead(silo))
+            {
+                logger.LogWarning("Trial {Trial} lost its silo {Silo}; it will resume from its last checkpoint", trial.Id, silo);
+                await Directory.Release(TrainerKeys.TrainerHolder(SweepId, trial.Id));
+                trial.State = TrialState.Pending;
+                trial.Phase = TrialPhase.None;
+                trial.Silo = null;
+                trial.Restarts++;
+                dirty = changed = true;
+            }
+            else if (trial.Phase == TrialPhase.Evaluating && trial.EvaluationSilo is { } evalSilo && IsDead(evalSilo))
+            {
+                await Directory.Release(TrainerKeys.EvaluationHolder(EvaluationKey(trial.Id, trial.EvaluationStep)));
+                trial.Phase = TrialPhase.AwaitingEvaluation;
+                trial.EvaluationSilo = null;
+                dirty = changed = true;
+            }
+        }
+        if (S.BaselineSilo is { } baselineSilo && S.Baselines is null && IsDead(baselineSilo))
+        {
+            await ReleaseBaselineSlot();
+            S.BaselinesRequested = false;
+            dirty = true;
+        }
+    }
+
+    private bool IsDead(string silo)
+    {
+        var member = membership.CurrentSnapshot.Members.Values.FirstOrDefault(m => m.SiloAddress.ToParsableString() == silo);
+        return member is null || member.Status is SiloStatus.Dead;
+    }
+
+    private string Accelerator => SpecNames.Of(S.Spec!.Resources.Accelerator);
+    private const string BaselineKeySuffix = "baselines";
+    private string BaselineKey => $"{SweepId}/{BaselineKeySuffix}";
+    private string EvaluationKey(string trialId, long step) => $"{SweepId}/{trialId}/{step}";
+
+    private async Task StartBaselines()
+    {
+        if (S.BaselinesRequested || S.Baselines is not null)
+            return;
+        var silo = await Directory.Reserve(Accelerator, TrainerKeys.EvaluationHolder(BaselineKey));
+        if (silo is null)
+            return;
+        RequestContext.Set(SlotPlacementDirector.TargetSiloKey, silo);
+        try
+        {
+            await GrainFactory.GetGrain<IEvaluatorGrain>(BaselineKey).EvaluateBaselines(SweepId, S.Spec!);
+            S.BaselinesRequested = true;
+            S.BaselineSilo = silo;
+            dirty = true;
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "Baselines of {Sweep} could not start on {Silo}; retrying", SweepId, silo);
+            await Directory.Release(TrainerKeys.EvaluationHolder(BaselineKey));
+        }
+        finally
+        {
+            RequestContext.Remove(SlotPlacementDirector.TargetSiloKey);
+        }
+    }
+
+    private async Task StartEvaluations()
+    {
+        foreach (var trial in S.Trials.Where(t => t.State == TrialState.Running && t.Phase == TrialPhase.AwaitingEvaluation).ToList())
+        {
+            var key = EvaluationKey(trial.Id, trial.EvaluationStep);
+            var silo = await Directory.Reserve(Accelerator, TrainerKeys.EvaluationHolder(key));
+            if (silo is null)
+                return;
+            RequestContext.Set(SlotPlacementDirector.TargetSiloKey, silo);
+            try
+            {
+                await GrainFactory.GetGrain<IEvaluatorGrain>(key).EvaluateCheckpoint(
+                    new EvaluationAssignment(SweepId, trial.Id, TrialSpec(trial), trial.Plan.Seed, trial.EvaluationStep));
+                trial.Phase = TrialPhase.Evaluating;
+                trial.EvaluationSilo = silo;
+                dirty = changed = true;
+            }
+            catch (Exception e)
+            {
+                logger.LogDebug(e, "Evaluation {Key} could not start on {Silo}; retrying", key, silo);
+                await Directory.Release(TrainerKeys.EvaluationHolder(key));
+            }
+            finally
+            {
+                RequestContext.Remove(SlotPlacementDirector.TargetSiloKey);
+            }
+        }
+    }
+
+    private async Task StartPendingTrials()
+    {
+        foreach (var trial in S.Trials.Where(t => t.State == TrialState.Pending).ToList())
+        {
+            if (S.Trials.Count(t => t.IsTraining) >= S.Spec!.MaxConcurrent)
+                return;
+            var silo = await Directory.Reserve(Accelerator, TrainerKeys.TrainerHolder(SweepId, trial.Id));
+            if (silo is null)
+                return;
+            await StartTrainer(trial, silo);
+        }
+    }
+
+    private async Task StartTrainer(TrialRecord trial, string? silo)
+    {
+        if (silo is not null)
+            RequestContext.Set(SlotPlacementDirector.TargetSiloKey, silo);
+        try
+        {
+            var started = await Trainer(trial).Start(new TrainerAssignment(SweepId, trial.Id, TrialSpec(trial), trial.Plan.Seed, trial.StopAt));
+            var lastSeen = trial.Step;
+            trial.StepsRedone += Math.Max(0, lastSeen - started.ResumedFromStep);
+            trial.Step = started.ResumedFromStep;
+            trial.Fence = started.Fence;
+            trial.Silo = started.Silo;
+            trial.State = TrialState.Running;
+            trial.Phase = TrialPhase.Training;
+            dirty = changed = true;
+        }
+        catch (Exception e)
+        {
+            logger.LogInformation("Trial {Trial} could not start on {Silo}: {Reason}; it stays pending", trial.Id, silo, e.Message);
+            await Directory.Release(TrainerKeys.TrainerHolder(SweepId, trial.Id));
+        }
+        finally
+        {
+            RequestContext.Remove(SlotPlacementDirector.TargetSiloKey);
+        }
+    }
+
+    private ITrainerGrain Trainer(TrialRecord trial) =>
+        GrainFactory.GetGrain<ITrainerGrain>(TrainerKeys.TrainerGrainKey(SweepId, trial.Id));
+
+    private TrialRecord? Find(string trialId) => S.Trials.FirstOrDefault(t => t.Id == trialId);
+
+    private async Task Persist()
+    {
+        dirty = false;
+        changed = true;
+        await state.WriteStateAsync();
+    }
+
+    private async Task NotifyObservers()
+    {
+        changed = false;
+        if (observers.Count == 0)
+            return;
+        var view = SweepViewBuilder.Build(SweepId, S);
+        foreach (var observer in observers.Keys.ToList())
+        {
+            try
+            {
+                await observer.OnSweepChanged(view).WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception)
+            {
+                observers.Remove(observer);
+            }
+        }
+    }
+
+    private static async Task TryCall(Func<Task> call)
+    {
+        try { await call(); }
+        catch (Exception) { /* the trial is being cancelled; an unreachable trainer is stopped by its silo's death */ }
+    }
+
+    private SweepSummary Summary() => new(SweepId, S.Spec?.Name ?? SweepId, S.State, S.Trials.Count,
+        S.Trials.Count(t => t.State == TrialState.Completed), S.SubmittedAt);
+}

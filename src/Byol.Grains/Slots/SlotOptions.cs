@@ -1,0 +1,11 @@
+namespace Byol.Grains.Slots;
+
+/// <summary>`Silo:Accelerator` (auto | cuda | cpu) and `Silo:Slots` (0 = one per CUDA device, else 1 on CPU).</summary>
+public sealed class SlotOptions
+{
+    public const string Section = "Silo";
+    public string Accelerator { get; set; } = "auto";
+    public int? Slots { get; set; }
+    /// <summary>Intra-op threads per trainer; 0 = the cores this process may use divided by the slots.</summary>
+    public int ThreadsPerSlot { get; set; }
+}

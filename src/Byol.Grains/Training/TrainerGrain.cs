@@ -1,0 +1,185 @@
+using Byol.Contracts.Grains;
+using Byol.Contracts.Sweeps;
+using Byol.Grains.Checkpoints;
+using Byol.Grains.Data;
+using Byol.Grains.Placement;
+using Byol.Grains.Slots;
+using Byol.Grains.Telemetry;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace Byol.Grains.Training;
+
+/// <summary>
+/// Trains one trial on this silo's slot. Thin: it holds the slot, the fence and the checkpoint pointer, and relays
+/// what the training thread reports; the model code does the work (<see cref="TrainingSession"/>).
+/// </summary>
+[SlotPlacement]
+public sealed class TrainerGrain(
+    [PersistentState("trainer", StorageNames.Grains)] IPersistentState<TrainerGrainState> state,
+    LocalSlots slots,
+    ICheckpointStore store,
+    DatasetCache datasets,
+    ILocalSiloDetails silo,
+    ByolMetrics telemetry,
+    ILogger<TrainerGrain> logger) : Grain, ITrainerGrain
+{
+    public static readonly TimeSpan ReportPeriod = TimeSpan.FromSeconds(2);
+    private TrainingSession? session;
+    private TrainerAssignment? assignment;
+    private IGrainTimer? pump;
+    private readonly List<CurvePoint> pendingCurve = [];
+    private Model.Training.TrainingMetrics? latestMetrics;
+    private long lastReportedStep;
+    private bool pointerChanged;
+
+    private string SiloName => silo.SiloAddress.ToParsableString();
+    private string Holder => TrainerKeys.Prefix + this.GetPrimaryKeyString();
+
+    public async Task<TrainerStarted> Start(TrainerAssignment work)
+    {
+        if (session is not null)
+        {
+            if (assignment?.StopAt == work.StopAt && assignment.Spec.Train.Steps == work.Spec.Train.Steps)
+                return new TrainerStarted(state.State.Fence, SiloName, session.Step);
+            session.Cancel();
+            await session.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+            DrainEvents();
+            session.Dispose();
+            session = null;
+        }
+        if (!slots.TryAcquire(Holder))
+        {
+            DeactivateOnIdle();
+            throw new SlotUnavailableException($"silo {SiloName} has no free {slots.Accelerator} slot ({slots.Capacity} in use)");
+        }
+        telemetry.SlotsInUse(slots.Holders.Count);
+        try
+        {
+            state.State.Fence++;
+            state.State.Activations++;
+            await state.WriteStateAsync();
+            var latest = await store.ReadLatestAsync(work.SweepId, work.TrialId, CancellationToken.None);
+            foreach (var skipped in latest?.SkippedCorrupt ?? [])
+                logger.LogWarning("Checkpoint {Key} is corrupt; resuming from an earlier one", skipped.Key);
+            var options = TrialConfiguration.Training(work.Spec, work.Seed);
+            var trainData = TrialConfiguration.TrainData(work.Spec);
+            assignment = work;
+            lastReportedStep = latest?.Reference.Step ?? 0;
+            session = new TrainingSession(options, () => datasets.Get(trainData), latest?.Payload, work.StopAt,
+                work.Spec.Train.CheckpointEvery, store, work.SweepId, work.TrialId, state.State.Fence, latest?.Reference,
+                Model.Runtime.TorchRuntime.SelectDevice(slots.Accelerator == "cuda" ? "cuda" : "cpu"), logger);
+            session.Start();
+            pump = this.RegisterGrainTimer(Pump, new GrainTimerCreationOptions(ReportPeriod, ReportPeriod) { KeepAlive = true, Interleave = false });
+            logger.LogInformation("Trial {Key} starts on {Silo} at step {Step} (fence {Fence})", this.GetPrimaryKeyString(), SiloName, lastReportedStep, state.State.Fence);
+            return new TrainerStarted(state.State.Fence, SiloName, latest?.Reference.Step ?? 0);
+        }
+        catch
+        {
+            slots.Release(Holder);
+            throw;
+        }
+    }
+
+    public Task<TrainerStatus> Status() => Task.FromResult(new TrainerStatus(
+        session is not null, session?.Step ?? state.State.LatestCheckpoint?.Step ?? 0, session?.StopAt ?? 0, SiloName,
+        state.State.Fence, state.State.LatestCheckpoint?.Key, latestMetrics?.Loss));
+
+    public Task Cancel()
+    {
+        session?.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public async Task Drain()
+    {
+        if (session is null)
+            return;
+        session.Drain();
+        await session.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+        await Pump();
+    }
+
+    private async Task Pump()
+    {
+        if (session is null || assignment is null)
+            return;
+        var ended = DrainEvents();
+        if (pointerChanged)
+        {
+            pointerChanged = false;
+            await state.WriteStateAsync();
+            await PruneOldCheckpoints();
+        }
+        var experiment = GrainFactory.GetGrain<IExperimentGrain>(assignment.SweepId);
+        if (latestMetrics is { } m && (m.Step != lastReportedStep || pendingCurve.Count > 0))
+        {
+            experiment.ReportProgress(new TrialProgress(assignment.TrialId, state.State.Fence, SiloName, m.Step, assignment.Spec.Train.Steps,
+                m.Loss, m.ZStd, m.ImagesPerSecond, m.Tau, m.LearningRate, pendingCurve.ToList())).Ignore();
+            pendingCurve.Clear();
+            lastReportedStep = m.Step;
+        }
+        if (ended is null)
+            return;
+        var report = new TrialSegmentEnded(assignment.TrialId, state.State.Fence, ended.Outcome, ended.Step,
+            ended.LastCheckpoint?.Key, ended.Error, 0);
+        state.State.LastSegment = report;
+        await state.WriteStateAsync();
+        experiment.ReportSegmentEnded(report).Ignore();
+        pump?.Dispose();
+        pump = null;
+        session.Dispose();
+        session = null;
+        slots.Release(Holder);
+        telemetry.SlotsInUse(slots.Holders.Count);
+        DeactivateOnIdle();
+    }
+
+    /// <summary>Applies what the training thread queued; returns the end event if the segment ended.</summary>
+    private TrainingSessionEvent.Ended? DrainEvents()
+    {
+        TrainingSessionEvent.Ended? ended = null;
+        while (session is not null && session.Events.TryDequeue(out var e))
+        {
+            switch (e)
+            {
+                case TrainingSessionEvent.Metrics metrics:
+                    telemetry.Trained(metrics.Value, metrics.Value.Step - (latestMetrics?.Step ?? metrics.Value.Step));
+                    latestMetrics = metrics.Value;
+                    pendingCurve.Add(new CurvePoint(metrics.Value.Step, metrics.Value.Loss, metrics.Value.ZStd));
+                    break;
+                case TrainingSessionEvent.CheckpointStored stored:
+                    state.State.LatestCheckpoint = stored.Reference;
+                    pointerChanged = true;
+                    break;
+                case TrainingSessionEvent.Ended end:
+                    ended = end;
+                    break;
+            }
+        }
+        return ended;
+    }
+
+    /// <summary>Keeps the latest two checkpoints: the newest, and the one to fall back to if it is corrupt.</summary>
+    private async Task PruneOldCheckpoints()
+    {
+        try
+        {
+            await store.PruneAsync(assignment!.SweepId, assignment.TrialId, new RetentionPolicy(KeepLatest: 2, KeepBest: 0), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not prune old checkpoints of {Key}", this.GetPrimaryKeyString());
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (session is not null)
+        {
+            session.Cancel();
+            slots.Release(Holder);
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,88 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Byol.Model.Optimization;
+
+/// <summary>
+/// LARS (You et al. 2017) as BYOL uses it: "LARS optimizer [...] with a cosine decay learning rate schedule" and
+/// "we exclude the biases and batch normalization parameters from both LARS adaptation and weight decay".
+/// For each parameter p with gradient g, at learning rate lr:
+/// <code>
+/// excluded (rank &lt;= 1):  u = g
+/// otherwise:              u = g + wd * p;  r = trust * ||p|| / ||u||  (r = 1 when ||p|| = 0 or ||u|| = 0);  u = r * u
+/// v = momentum * v + u                      (v starts at 0)
+/// p = p - lr * v
+/// </code>
+/// The trust ratio is computed with tensor ops, never read back to the host.
+/// </summary>
+public sealed class LarsOptimizer : ITrainingOptimizer
+{
+    private readonly OptimizerState _state;
+    private readonly double _weightDecay;
+    private readonly double _momentum;
+    private readonly double _trust;
+
+    public LarsOptimizer(IReadOnlyList<(string Name, Parameter Parameter)> parameters, double weightDecay, double momentum, double trustCoefficient)
+    {
+        _state = new OptimizerState("lars", parameters, buffersPerParameter: 1);
+        _weightDecay = weightDecay;
+        _momentum = momentum;
+        _trust = trustCoefficient;
+    }
+
+    public long StepCount => _state.StepCount;
+
+    /// <summary>
+    /// r = trust x ||weight|| / ||update||, or 1 when either norm is 0; a 0-dim tensor on the weight's device.
+    /// </summary>
+    public static Tensor TrustRatio(Tensor weight, Tensor update, double trustCoefficient)
+    {
+        using var scope = torch.NewDisposeScope();
+        var weightNorm = weight.norm();
+        var updateNorm = update.norm();
+        var usable = weightNorm.gt(0).logical_and(updateNorm.gt(0));
+        var ratio = weightNorm.div(updateNorm).mul(trustCoefficient);
+        return torch.where(usable, ratio, torch.ones_like(ratio)).MoveToOuterDisposeScope();
+    }
+
+    public void ZeroGrad() => _state.ZeroGrad();
+
+    public void Step(double learningRate)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        for (var i = 0; i < _state.Parameters.Count; i++)
+        {
+            var parameter = _state.Parameters[i];
+            var gradient = parameter.grad;
+            if (gradient is null)
+            {
+                continue;
+            }
+
+            var update = gradient;
+            if (!_state.Excluded[i])
+            {
+                if (_weightDecay != 0)
+                {
+                    update = update.add(parameter, alpha: _weightDecay);
+                }
+
+                update = update.mul(TrustRatio(parameter, update, _trust));
+            }
+
+            var velocity = _state.Buffer(i, 0);
+            velocity.mul_(_momentum).add_(update);
+            parameter.sub_(velocity.mul(learningRate));
+        }
+
+        _state.StepCount++;
+    }
+
+    public void Save(BinaryWriter writer) => _state.Save(writer);
+
+    public void Load(BinaryReader reader) => _state.Load(reader);
+
+    public void Dispose() => _state.Dispose();
+}

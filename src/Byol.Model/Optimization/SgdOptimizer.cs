@@ -1,0 +1,57 @@
+using TorchSharp;
+using TorchSharp.Modules;
+
+namespace Byol.Model.Optimization;
+
+/// <summary>
+/// SGD with heavy-ball momentum and weight decay on non-excluded parameters only (the same exclusion as LARS):
+/// <code>
+/// u = g  (excluded, rank &lt;= 1)   or   u = g + wd * p  (otherwise)
+/// v = momentum * v + u;   p = p - lr * v
+/// </code>
+/// </summary>
+public sealed class SgdOptimizer : ITrainingOptimizer
+{
+    private readonly OptimizerState _state;
+    private readonly double _weightDecay;
+    private readonly double _momentum;
+
+    public SgdOptimizer(IReadOnlyList<(string Name, Parameter Parameter)> parameters, double weightDecay, double momentum)
+    {
+        _state = new OptimizerState("sgd", parameters, buffersPerParameter: 1);
+        _weightDecay = weightDecay;
+        _momentum = momentum;
+    }
+
+    public long StepCount => _state.StepCount;
+
+    public void ZeroGrad() => _state.ZeroGrad();
+
+    public void Step(double learningRate)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        for (var i = 0; i < _state.Parameters.Count; i++)
+        {
+            var parameter = _state.Parameters[i];
+            var gradient = parameter.grad;
+            if (gradient is null)
+            {
+                continue;
+            }
+
+            var update = !_state.Excluded[i] && _weightDecay != 0 ? gradient.add(parameter, alpha: _weightDecay) : gradient;
+            var velocity = _state.Buffer(i, 0);
+            velocity.mul_(_momentum).add_(update);
+            parameter.sub_(velocity.mul(learningRate));
+        }
+
+        _state.StepCount++;
+    }
+
+    public void Save(BinaryWriter writer) => _state.Save(writer);
+
+    public void Load(BinaryReader reader) => _state.Load(reader);
+
+    public void Dispose() => _state.Dispose();
+}

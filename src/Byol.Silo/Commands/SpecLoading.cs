@@ -1,0 +1,26 @@
+using Byol.Contracts.Specs;
+
+namespace Byol.Silo.Commands;
+
+/// <summary>Reads a spec file, reports every error with its YAML path, and makes its data paths absolute.</summary>
+public static class SpecLoading
+{
+    public static SweepSpec? Load(string path, TextWriter errors)
+    {
+        if (!File.Exists(path))
+        {
+            errors.WriteLine($"spec file '{path}' does not exist");
+            return null;
+        }
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var result = SpecParser.Parse(File.ReadAllText(path), new SpecParseOptions { BaseDirectory = baseDirectory });
+        if (result.Spec is null || result.Errors.Count > 0)
+        {
+            errors.WriteLine($"{path}: {result.Errors.Count} error(s); nothing was scheduled");
+            foreach (var error in result.Errors)
+                errors.WriteLine("  " + error);
+            return null;
+        }
+        return SpecPaths.Absolutize(result.Spec, baseDirectory);
+    }
+}
