@@ -28,7 +28,7 @@ public sealed record CompareSettings
                 case "--python": c = c with { Python = reader.Value(name) }; break;
                 case "--script": c = c with { Script = reader.Value(name) }; break;
                 case "--json": c = c with { Json = true }; break;
-                case "--encoder" or "--batch" or "--steps" or "--warmup" or "--threads" or "--image-size":
+                case "--encoder" or "--batch" or "--steps" or "--warmup" or "--threads" or "--image-size" or "--phase-steps":
                     passed.Add(name);
                     passed.Add(reader.Value(name));
                     break;
@@ -65,7 +65,7 @@ internal static class CompareCommand
             for (var k = 0; k < 2; k++)
             {
                 if ((k == 0) == byolFirst)
-                    byol.Add(RunJson("byol", SelfCommand(), ["step", .. common]));
+                    byol.Add(RunJson("byol", SelfCommand(), ["step", .. common, "--phase-steps", I(s.EffectivePhaseSteps)]));
                 else
                     pytorch.Add(RunJson("pytorch", c.Python, [script, .. common]));
             }
@@ -91,6 +91,11 @@ internal static class CompareCommand
                 ["pytorch"] = Med(pytorch, r => (double)r["phases"]![key]!),
             };
         }
+        phases["cpu_ms_per_step"] = new JsonObject
+        {
+            ["byol"] = Med(byol, r => (double)r["cpu_ms_per_step"]!),
+            ["pytorch"] = Med(pytorch, r => (double)r["cpu_ms_per_step"]!),
+        };
         var byolRate = Med(byol, r => (double)r["images_per_s"]!);
         var torchRate = Med(pytorch, r => (double)r["images_per_s"]!);
         return new JsonObject
@@ -128,7 +133,7 @@ internal static class CompareCommand
         sb.AppendLine();
         sb.AppendLine("| phase (ms per step, median) | Byol | PyTorch | Byol / PyTorch |");
         sb.AppendLine("|---|---:|---:|---:|");
-        foreach (var key in PhaseKeys)
+        foreach (var key in PhaseKeys.Append("cpu_ms_per_step"))
         {
             var b = (double)phases[key]!["byol"]!;
             var t = (double)phases[key]!["pytorch"]!;

@@ -41,15 +41,20 @@ internal static class StepCommand
         };
 
         var stepMs = new List<double>();
-        var finalLoss = float.NaN;
+        var cpu = TimeSpan.Zero;
+        var finalLoss = double.NaN;
         using (var run = new TrainingRun(options, data))
         {
             for (var i = 0; i < s.Warmup + s.Steps; i++)
             {
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var metrics = run.TrainStep();
                 if (i >= s.Warmup)
+                {
                     stepMs.Add(clock.Elapsed.TotalMilliseconds);
+                    cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                }
                 if (metrics is not null)
                     finalLoss = metrics.Loss;
                 Progress(s, "step", i, clock.Elapsed.TotalMilliseconds);
@@ -70,6 +75,8 @@ internal static class StepCommand
         }
 
         var result = StepResult(s, threads, stepMs, phases, finalLoss);
+        // CPU time of the whole process per timed step: on a shared machine it moves less with other loads than wall time.
+        result["cpu_ms_per_step"] = Round(cpu.TotalMilliseconds / stepMs.Count);
         if (s.Json)
             Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         else
@@ -83,7 +90,7 @@ internal static class StepCommand
             Console.Error.WriteLine($"{what} {i}: {ms:F1} ms{(i < s.Warmup ? " (warmup)" : "")}");
     }
 
-    private static JsonObject StepResult(StepSettings s, int threads, List<double> stepMs, List<PhaseTimes> phases, float finalLoss)
+    private static JsonObject StepResult(StepSettings s, int threads, List<double> stepMs, List<PhaseTimes> phases, double finalLoss)
     {
         var meanStep = stepMs.Average();
         var phaseObject = new JsonObject();
@@ -115,7 +122,7 @@ internal static class StepCommand
             ["optimizer"] = s.Optimizer,
             ["projector"] = new JsonArray(s.ProjectorHidden, s.ProjectorOut),
             ["predictor_hidden"] = s.PredictorHidden,
-            ["final_loss"] = float.IsFinite(finalLoss) ? Math.Round(finalLoss, 5) : null,
+            ["final_loss"] = double.IsFinite(finalLoss) ? Math.Round(finalLoss, 5) : null,
             ["blas"] = NativeLibraries.Describe(),
             ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(),
             ["dotnet"] = Environment.Version.ToString(),

@@ -356,7 +356,9 @@ def run(args):
 
     phases = {k: [] for k in ("augment_ms", "online_fwd_ms", "target_fwd_ms", "loss_bwd_ms", "optimizer_ms", "ema_ms", "step_ms")}
     last_loss = float("nan")
+    cpu_s = 0.0
     for step in range(total):
+        c0 = time.process_time()
         t0 = time.perf_counter()
         if position + args.batch > count:
             order, position = torch.randperm(count, generator=generator), 0
@@ -385,6 +387,7 @@ def run(args):
         if step == total - 1:
             last_loss = loss.item()
         if step >= args.warmup:
+            cpu_s += time.process_time() - c0
             for key, value in zip(phases, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t6 - t0)):
                 phases[key].append(value * 1000)
         if args.verbose:
@@ -399,6 +402,7 @@ def run(args):
         "images_per_s": round(args.batch * 1000 / mean_ms["step_ms"], 2),
         "phases": ordered,
         "step_ms_median": round(statistics.median(phases["step_ms"]), 2),
+        "cpu_ms_per_step": round(1000 * cpu_s / args.steps, 2),
         "encoder": args.encoder,
         "batch": args.batch,
         "image_size": size,
