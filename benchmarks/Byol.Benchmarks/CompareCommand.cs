@@ -162,7 +162,7 @@ internal static class CompareCommand
             throw new InvalidOperationException($"{what} run failed with exit code {process.ExitCode}");
         var json = JsonNode.Parse(stdout)?.AsObject() ?? throw new InvalidOperationException($"{what} printed no JSON");
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"[compare] {what}: {(double)json["images_per_s"]!:F1} img/s ({clock.Elapsed.TotalSeconds:F0} s)"));
+            $"[compare] {what}: {(double)json["images_per_s"]!:F1} img/s ({clock.Elapsed.TotalSeconds:F0} s) phases {json["phases"]!.ToJsonString()}"));
         return json;
     }
 
