@@ -8,6 +8,7 @@ try
     {
         "step" => StepCommand.Run(StepSettings.Parse(args.AsSpan(1))),
         "compare" => CompareCommand.Run(CompareSettings.Parse(args.AsSpan(1))),
+        "micro" => MicroCommand.Run(args.AsSpan(1)),
         null or "-h" or "--help" or "help" => Usage(Console.Out, 0),
         var other => Usage(Console.Error, 2, $"unknown command '{other}'"),
     };
@@ -33,6 +34,8 @@ static int Usage(TextWriter to, int code, string? reason = null)
                   [--python /usr/bin/python3] [--script benchmarks/pytorch/byol_step.py] [--json]
                   Runs Byol's step and the PyTorch reference alternately R times (default 3), each in a fresh process,
                   and prints a markdown table of medians.
+          micro   [--threads T] [--repeats R]
+                  Single ops at the step's shapes (matmul, Linear, BatchNorm, 3x3 conv), as benchmarks/pytorch/micro.py.
         encoders: small-resnet, resnet18-cifar, resnet18, resnet50
         """);
     return code;

@@ -163,46 +163,51 @@ def luma(x):
     return x[:, 0:1] * 0.299 + x[:, 1:2] * 0.587 + x[:, 2:3] * 0.114
 
 
-def blend(x, other, f):
-    return other + f.view(-1, 1, 1, 1) * (x - other)
+def blend(x, scale, luma_weight, mean_weight):
+    """scale x + luma_weight luma(x) + mean_weight mean(luma(x)), each weight per image (ColorJitter.Blend)."""
+    result = x * scale.view(-1, 1, 1, 1)
+    if luma_weight is None and mean_weight is None:
+        return result
+    gray = luma(x)
+    if luma_weight is not None:
+        result.add_(gray * luma_weight.view(-1, 1, 1, 1))
+    if mean_weight is not None:
+        result.add_(gray.mean([1, 2, 3], keepdim=True).mul_(mean_weight.view(-1, 1, 1, 1)))
+    return result
 
 
 def adjust_hue(x, shift):
-    mx = x.amax(1, keepdim=True)
-    mn = x.amin(1, keepdim=True)
-    delta = mx - mn
-    sat = delta / mx.clamp_min(1e-12)
-    safe = delta.clamp_min(1e-12)
     r, g, b = x[:, 0:1], x[:, 1:2], x[:, 2:3]
-    hue = torch.where(mx == r, (g - b) / safe, torch.where(mx == g, (b - r) / safe + 2, (r - g) / safe + 4))
-    hue = (hue + shift.view(-1, 1, 1, 1) * 6).remainder(6)
+    mx = torch.maximum(r, torch.maximum(g, b))
+    delta = mx - torch.minimum(r, torch.minimum(g, b))
+    hue = torch.where(mx == r, g - b, torch.where(mx == g, (b - r).add_(delta, alpha=2), (r - g).add_(delta, alpha=4)))
+    hue = hue.div_(delta.clamp_min(1e-12)).add_(shift.view(-1, 1, 1, 1) * 6)
     n = torch.tensor([5.0, 3.0, 1.0]).view(1, 3, 1, 1)
-    k = (hue + n).remainder(6)
-    ramp = torch.minimum(k, 4 - k).clamp(0, 1)
-    return mx - mx * sat * ramp
-
-
-def adjust(op, x, f):
-    if op == 0:
-        return x * f.view(-1, 1, 1, 1)
-    if op == 1:
-        return blend(x, luma(x).mean([1, 2, 3], keepdim=True), f)
-    if op == 2:
-        return blend(x, luma(x), f)
-    return adjust_hue(x, f)
+    k = (hue + n).remainder_(6)
+    ramp = torch.minimum(k, (-k).add_(4)).clamp_(0, 1)
+    return mx - ramp.mul_(delta)
 
 
 def color_jitter(x, d, o):
+    """Per image: apply with p 0.8, a random order of the four ops, four factors. Slot by slot, brightness, contrast and
+    saturation of all images share one fused blend pass; hue runs on the images holding it in that slot."""
     jittered = d[:, 0] < o["jitter"]
     if not bool(jittered.any()):
         return x
-    order = d[:, 1:5].argsort(1)  # each image's permutation of the four ops
-    strengths = [o["brightness"], o["contrast"], o["saturation"]]
-    factors = [max(0.0, 1 - s) + ((1 + s) - max(0.0, 1 - s)) * d[:, 5 + i] for i, s in enumerate(strengths)]
-    factors.append(-o["hue"] + 2 * o["hue"] * d[:, 8])
+    order = d[:, 1:5].argsort(1)  # each image's permutation of the four ops (ops sorted by their keys)
+    factors = torch.stack([max(0.0, 1 - o[k]) + ((1 + o[k]) - max(0.0, 1 - o[k])) * d[:, 5 + i]
+                           for i, k in enumerate(("brightness", "contrast", "saturation"))]
+                          + [-o["hue"] + 2 * o["hue"] * d[:, 8]], 1).float()
     for slot in range(4):
-        for op in range(4):
-            x = on_subset(x, jittered & (order[:, slot] == op), lambda s, f, op=op: adjust(op, s, f).clamp(0, 1), factors[op])
+        op = order[:, slot]
+        f = factors.gather(1, op.unsqueeze(1)).squeeze(1)
+        linear = jittered & (op != 3)
+        if bool(linear.any()):
+            contrast, saturation = jittered & (op == 1), jittered & (op == 2)
+            x = blend(x, torch.where(linear, f, torch.ones_like(f)),
+                      torch.where(saturation, 1 - f, torch.zeros_like(f)) if bool(saturation.any()) else None,
+                      torch.where(contrast, 1 - f, torch.zeros_like(f)) if bool(contrast.any()) else None).clamp_(0, 1)
+        x = on_subset(x, jittered & (op == 3), lambda s, sh: adjust_hue(s, sh).clamp_(0, 1), f)
     return x
 
 
@@ -230,7 +235,7 @@ def blur_kernel_size(size):
 def augment(images, o, size, generator, interpolation):
     """One view of each image; every random parameter drawn per image from one [B, 54] uniform table."""
     b, c, h, w = images.shape
-    x = images.float().div(255)
+    x = images.float().div_(255)
     d = torch.rand(b, TOTAL_COLS, dtype=torch.float64, generator=generator)
     col = 0
     theta = crop_theta(d[:, col:col + CROP_COLS], h, w, o["flip"])
