@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Byol.Contracts.Specs;
 using Byol.Contracts.Sweeps;
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using System.Text;
 using System.Text.Json;
 using Byol.Model.Networks;

@@ -31,7 +31,8 @@ public static class LocalCommand
         }
         finally
         {
-            await host.StopAsync(TimeSpan.FromSeconds(30));
+            using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+                await host.StopAsync(stopping.Token);
             host.Dispose();
         }
     }

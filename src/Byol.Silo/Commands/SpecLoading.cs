@@ -2,7 +2,7 @@ using Byol.Contracts.Specs;
 
 namespace Byol.Silo.Commands;
 
-/// <summary>Reads a spec file, reports every error with its YAML path, and makes its data paths absolute.</summary>
+/// <summary>Reads a spec file and reports every error with its YAML path.</summary>
 public static class SpecLoading
 {
     public static SweepSpec? Load(string path, TextWriter errors)
@@ -21,6 +21,6 @@ public static class SpecLoading
                 errors.WriteLine("  " + error);
             return null;
         }
-        return SpecPaths.Absolutize(result.Spec, baseDirectory);
+        return result.Spec; // relative data paths were made absolute against the spec's directory
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.Net;
 using Byol.Grains;
 using Byol.Grains.Checkpoints;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Byol.Grains.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

@@ -103,7 +103,7 @@ public sealed class FileGrainStorage(string directory, Serializer serializer) : 
     private (string Etag, T State) Decode<T>(byte[] bytes)
     {
         var etag = ReadEtag(bytes);
-        var state = serializer.Deserialize<T>(bytes.AsMemory(1 + bytes[0]));
+        var state = serializer.Deserialize<T>(bytes.AsMemory(1 + bytes[0]))!;
         return (etag, state);
     }
 }

@@ -1,0 +1,90 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Byol.Model.Augmentations;
+
+/// <summary>
+/// Makes one BYOL view of a batch, in the paper's order (Table 6 and Appendix B): random resized crop with optional
+/// left-right flip, colour jitter, colour dropping (grayscale), Gaussian blur, solarization. "The random parameters are
+/// drawn per image, never once per batch": every crop, flip, jitter factor and order, blur sigma and coin is drawn for
+/// each image, from the caller's generator only.
+/// </summary>
+public sealed class ViewAugmenter
+{
+    private readonly ViewOptions options;
+    private readonly int outputSize;
+    private readonly bool bicubic;
+    private readonly RandomResizedCrop crop;
+    private readonly ColorJitter jitter;
+    private readonly Grayscale grayscale;
+    private readonly GaussianBlur blur;
+    private readonly Solarize solarize;
+
+    public ViewAugmenter(ViewOptions options, int outputSize)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(outputSize, 1);
+        var errors = options.Validate("view");
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid view options: " + string.Join("; ", errors), nameof(options));
+        }
+
+        this.options = options;
+        this.outputSize = outputSize;
+        bicubic = options.Interpolation == "bicubic";
+        crop = new RandomResizedCrop(options);
+        jitter = new ColorJitter(options);
+        grayscale = new Grayscale(options);
+        blur = new GaussianBlur(options, outputSize);
+        solarize = new Solarize(options);
+    }
+
+    public ViewOptions Options => options;
+
+    public int OutputSize => outputSize;
+
+    /// <summary>Side of the Gaussian blur kernel at this output size (23 at 224).</summary>
+    public int BlurKernelSize => blur.KernelSize;
+
+    /// <summary>
+    /// One view of each image. <paramref name="images"/>: uint8 (0-255) or float (0-1) [B, C, H, W], C = 1 or 3, on any
+    /// device. Returns float32 [B, C, outputSize, outputSize] in [0, 1] on the same device. All random numbers come from
+    /// <paramref name="generator"/>, a CPU generator, so the same seed gives the same views on every device.
+    /// </summary>
+    public Tensor Apply(Tensor images, Generator generator)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(generator);
+        if (images.dim() != 4 || (images.shape[1] != 1 && images.shape[1] != 3) || images.shape[2] < 1 || images.shape[3] < 1)
+        {
+            throw new ArgumentException($"Expected images [B, C, H, W] with C = 1 or 3, got [{string.Join(", ", images.shape)}].", nameof(images));
+        }
+
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var (batch, height, width) = ((int)images.shape[0], (int)images.shape[2], (int)images.shape[3]);
+        var x = images.dtype == ScalarType.Byte ? images.to_type(ScalarType.Float32).div_(255) : images.to_type(ScalarType.Float32);
+        if (batch == 0)
+        {
+            return torch.zeros([0, images.shape[1], outputSize, outputSize], dtype: float32, device: images.device).MoveToOuterDisposeScope();
+        }
+
+        var draws = UniformDraws.Draw(generator, batch, TotalColumns);
+        var column = 0;
+        var boxes = crop.Sample(draws, column, height, width);
+        x = RandomResizedCrop.Resample(x, RandomResizedCrop.Theta(boxes, height, width), outputSize, bicubic);
+        column += RandomResizedCrop.Columns;
+        x = jitter.Apply(x, draws, column);
+        column += ColorJitter.Columns;
+        x = grayscale.Apply(x, draws, column);
+        column += Grayscale.Columns;
+        x = blur.Apply(x, draws, column);
+        column += GaussianBlur.Columns;
+        x = solarize.Apply(x, draws, column);
+        return x.clamp(0, 1).contiguous().MoveToOuterDisposeScope();
+    }
+
+    private const int TotalColumns =
+        RandomResizedCrop.Columns + ColorJitter.Columns + Grayscale.Columns + GaussianBlur.Columns + Solarize.Columns;
+}
