@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Byol.Benchmarks;
+
+/// <summary>Settings of the side-by-side comparison.</summary>
+public sealed record CompareSettings
+{
+    public StepSettings Step { get; init; } = new();
+    public int Repeats { get; init; } = 3;
+    public string Python { get; init; } = "/usr/bin/python3";
+    public string? Script { get; init; }
+    public bool Json { get; init; }
+
+    public static CompareSettings Parse(ReadOnlySpan<string> args)
+    {
+        var c = new CompareSettings();
+        var passed = new List<string>();
+        var reader = new ArgumentReader(args);
+        while (reader.Next() is { } name)
+        {
+            switch (name)
+            {
+                case "--repeats": c = c with { Repeats = reader.Int(name, min: 1) }; break;
+                case "--python": c = c with { Python = reader.Value(name) }; break;
+                case "--script": c = c with { Script = reader.Value(name) }; break;
+                case "--json": c = c with { Json = true }; break;
+                case "--encoder" or "--batch" or "--steps" or "--warmup" or "--threads" or "--image-size" or "--phase-steps":
+                    passed.Add(name);
+                    passed.Add(reader.Value(name));
+                    break;
+                default: throw new ArgumentException($"unknown option '{name}' for compare");
+            }
+        }
+        return c with { Step = StepSettings.Parse(passed.ToArray()) };
+    }
+}
+
+/// <summary>
+/// The <c>compare</c> command: Byol's step and the PyTorch reference (benchmarks/pytorch/byol_step.py) with the same
+/// settings, alternately, each run in a fresh process, R times; the order alternates between rounds so that a slow
+/// drift of the shared machine's load hits both sides alike. Prints medians as markdown.
+/// </summary>
+internal static class CompareCommand
+{
+    private static readonly string[] PhaseKeys = ["augment_ms", "online_fwd_bwd_ms", "target_fwd_ms", "optimizer_ms", "ema_ms", "step_ms"];
+
+    public static int Run(CompareSettings c)
+    {
+        var s = c.Step;
+        var common = new List<string>
+        {
+            "--encoder", s.Encoder, "--batch", I(s.Batch), "--steps", I(s.Steps), "--warmup", I(s.Warmup),
+            "--threads", I(s.Threads), "--image-size", I(s.ImageSize), "--json",
+        };
+        var script = c.Script ?? FindScript();
+        var byol = new List<JsonObject>();
+        var pytorch = new List<JsonObject>();
+        for (var round = 0; round < c.Repeats; round++)
+        {
+            var byolFirst = round % 2 == 0;
+            for (var k = 0; k < 2; k++)
+            {
+                if ((k == 0) == byolFirst)
+                    byol.Add(RunJson("byol", SelfCommand(), ["step", .. common, "--phase-steps", I(s.EffectivePhaseSteps)]));
+                else
+                    pytorch.Add(RunJson("pytorch", c.Python, [script, .. common]));
+            }
+        }
+
+        var summary = Summarize(s, byol, pytorch);
+        if (c.Json)
+            Console.WriteLine(summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        else
+            Console.Write(Markdown(summary));
+        return 0;
+    }
+
+    private static JsonObject Summarize(StepSettings s, List<JsonObject> byol, List<JsonObject> pytorch)
+    {
+        double Med(List<JsonObject> runs, Func<JsonObject, double> pick) => StepCommand.Median(runs.Select(pick).ToList());
+        var phases = new JsonObject();
+        foreach (var key in PhaseKeys)
+        {
+            phases[key] = new JsonObject
+            {
+                ["byol"] = Med(byol, r => (double)r["phases"]![key]!),
+                ["pytorch"] = Med(pytorch, r => (double)r["phases"]![key]!),
+            };
+        }
+        phases["cpu_ms_per_step"] = new JsonObject
+        {
+            ["byol"] = Med(byol, r => (double)r["cpu_ms_per_step"]!),
+            ["pytorch"] = Med(pytorch, r => (double)r["cpu_ms_per_step"]!),
+        };
+        var byolRate = Med(byol, r => (double)r["images_per_s"]!);
+        var torchRate = Med(pytorch, r => (double)r["images_per_s"]!);
+        return new JsonObject
+        {
+            ["encoder"] = s.Encoder,
+            ["batch"] = s.Batch,
+            ["image_size"] = s.ImageSize,
+            ["steps"] = s.Steps,
+            ["warmup"] = s.Warmup,
+            ["threads"] = s.Threads,
+            ["repeats"] = byol.Count,
+            ["byol_images_per_s"] = byolRate,
+            ["pytorch_images_per_s"] = torchRate,
+            ["ratio"] = Math.Round(byolRate / torchRate, 3),
+            ["phases_median_ms"] = phases,
+            ["byol_runs_images_per_s"] = new JsonArray(byol.Select(r => (JsonNode?)r["images_per_s"]!.DeepClone()).ToArray()),
+            ["pytorch_runs_images_per_s"] = new JsonArray(pytorch.Select(r => (JsonNode?)r["images_per_s"]!.DeepClone()).ToArray()),
+            ["byol_blas"] = byol[0]["blas"]!.DeepClone(),
+            ["pytorch_blas"] = pytorch[0]["blas"]!.DeepClone(),
+        };
+    }
+
+    private static string Markdown(JsonObject m)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        var phases = m["phases_median_ms"]!.AsObject();
+        string P(string key, string side) => ((double)phases[key]![side]!).ToString("F0", inv);
+        sb.AppendLine(inv, $"{m["encoder"]}, batch {m["batch"]}, {m["image_size"]}x{m["image_size"]}, {m["threads"]} threads, " +
+                           $"{m["steps"]} steps after {m["warmup"]} warmup, medians of {m["repeats"]} alternating runs");
+        sb.AppendLine();
+        sb.AppendLine("| encoder | batch | Byol img/s | PyTorch img/s | Byol / PyTorch |");
+        sb.AppendLine("|---|---:|---:|---:|---:|");
+        sb.AppendLine(inv, $"| {m["encoder"]} | {m["batch"]} | {(double)m["byol_images_per_s"]!:F1} | {(double)m["pytorch_images_per_s"]!:F1} | {(double)m["ratio"]!:F2} |");
+        sb.AppendLine();
+        sb.AppendLine("| phase (ms per step, median) | Byol | PyTorch | Byol / PyTorch |");
+        sb.AppendLine("|---|---:|---:|---:|");
+        foreach (var key in PhaseKeys.Append("cpu_ms_per_step"))
+        {
+            var b = (double)phases[key]!["byol"]!;
+            var t = (double)phases[key]!["pytorch"]!;
+            sb.AppendLine(inv, $"| {key} | {P(key, "byol")} | {P(key, "pytorch")} | {(t > 0 ? (b / t).ToString("F2", inv) : "-")} |");
+        }
+        sb.AppendLine();
+        sb.AppendLine(inv, $"runs (img/s): Byol {m["byol_runs_images_per_s"]!.ToJsonString()}, PyTorch {m["pytorch_runs_images_per_s"]!.ToJsonString()}");
+        sb.AppendLine(inv, $"BLAS: Byol: {m["byol_blas"]}; PyTorch: {m["pytorch_blas"]}");
+        return sb.ToString();
+    }
+
+    private static JsonObject RunJson(string what, (string File, string[] Prefix) command, IEnumerable<string> args)
+        => RunJson(what, command.File, command.Prefix.Concat(args));
+
+    private static JsonObject RunJson(string what, string file, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = false, UseShellExecute = false };
+        foreach (var a in args)
+            start.ArgumentList.Add(a);
+        Console.Error.WriteLine($"[compare] {what}: {file} {string.Join(' ', start.ArgumentList)}");
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{what} run failed with exit code {process.ExitCode}");
+        var json = JsonNode.Parse(stdout)?.AsObject() ?? throw new InvalidOperationException($"{what} printed no JSON");
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"[compare] {what}: {(double)json["images_per_s"]!:F1} img/s ({clock.Elapsed.TotalSeconds:F0} s) phases {json["phases"]!.ToJsonString()}"));
+        return json;
+    }
+
+    /// <summary>This program again: its apphost, or dotnet with its dll.</summary>
+    private static (string, string[]) SelfCommand()
+    {
+        var path = Environment.ProcessPath ?? "dotnet";
+        var dll = typeof(CompareCommand).Assembly.Location;
+        return Path.GetFileNameWithoutExtension(path) == "dotnet" ? (path, [dll]) : (path, []);
+    }
+
+    /// <summary>benchmarks/pytorch/byol_step.py, looked up from the working directory and from this program's folder.</summary>
+    private static string FindScript()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "benchmarks", "pytorch", "byol_step.py");
+                if (File.Exists(candidate))
+                    return candidate;
+            }
+        }
+        throw new ArgumentException("benchmarks/pytorch/byol_step.py not found; pass --script");
+    }
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Byol.Model.Augmentations;
+using Byol.Model.Data;
+using Byol.Model.Networks;
+using Byol.Model.Objectives;
+using Byol.Model.Optimization;
+using Byol.Model.Training;
+using static TorchSharp.torch;
+
+namespace Byol.Benchmarks;
+
+/// <summary>
+/// Byol's training step taken apart with a stopwatch between its pieces. It is built from the same Byol.Model parts
+/// as <see cref="TrainingRun.TrainStep"/>, in the same order: batch to tensor and two views (ViewAugmenter.Apply and
+/// InputNormalization), online forward of both views (encoder, projector, predictor), target forward of both views
+/// under no_grad, loss + zero_grad + backward, optimizer step, TargetNetworkUpdate.Apply. CPU ops are synchronous,
+/// so wall-clock time between the pieces is the time of each piece.
+/// </summary>
+internal sealed class PhasedStep : IDisposable
+{
+    private readonly TrainingOptions _options;
+    private readonly ImageSet _data;
+    private readonly ByolNetworks _networks;
+    private readonly ISelfSupervisedObjective _objective;
+    private readonly ITrainingOptimizer _optimizer;
+    private readonly TargetNetworkUpdate _targetUpdate;
+    private readonly ViewAugmenter _augment1;
+    private readonly ViewAugmenter _augment2;
+    private readonly Generator _generator;
+    private readonly InputNormalization _normalization;
+    private readonly ShuffledOrder _order;
+    private readonly double _peakLearningRate;
+    private long _step;
+
+    public PhasedStep(TrainingOptions options, ImageSet data)
+    {
+        _options = options;
+        _data = data;
+        _networks = ByolNetworks.Create(options.Network, data.Channels, options.Seed, CPU);
+        _networks.Train();
+        _objective = SelfSupervisedObjectives.Create(options.Objective, options.Temperature);
+        _optimizer = TrainingOptimizers.Create(options.Optimizer, _networks.TrainableParameters());
+        _targetUpdate = new TargetNetworkUpdate(_networks.Online, _networks.Target);
+        _augment1 = new ViewAugmenter(options.View1, options.ImageSize);
+        _augment2 = new ViewAugmenter(options.View2, options.ImageSize);
+        _generator = new Generator((ulong)options.Seed);
+        _order = new ShuffledOrder(data.Count, unchecked((int)options.Seed));
+        var (mean, std) = data.ChannelStatistics();
+        _normalization = new InputNormalization(mean, std, CPU);
+        _peakLearningRate = LearningRateSchedule.PeakLearningRate(options.Optimizer.BaseLr, options.BatchSize);
+    }
+
+    /// <summary>One step; returns the milliseconds of each phase.</summary>
+    public PhaseTimes Step()
+    {
+        var clock = Stopwatch.StartNew();
+        double Lap()
+        {
+            var ms = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            return ms;
+        }
+
+        using var scope = NewDisposeScope();
+        var indices = _order.NextBatch(_options.BatchSize);
+        var images = _data.ToTensor(indices, CPU);
+        var view1 = _normalization.Apply(_augment1.Apply(images, _generator));
+        var view2 = _normalization.Apply(_augment2.Apply(images, _generator));
+        var augment = Lap();
+
+        var z1 = _networks.Online.call(view1);
+        var z2 = _networks.Online.call(view2);
+        var q1 = _networks.Predictor?.call(z1);
+        var q2 = _networks.Predictor?.call(z2);
+        var onlineForward = Lap();
+
+        Tensor? t1 = null, t2 = null;
+        if (_objective.NeedsTarget)
+        {
+            using var _ = no_grad();
+            t1 = _networks.Target.call(view1);
+            t2 = _networks.Target.call(view2);
+        }
+        var targetForward = Lap();
+
+        var loss = _objective.Loss(new ViewPairOutputs(z1, z2, q1, q2, t1, t2));
+        _optimizer.ZeroGrad();
+        loss.backward();
+        var lossBackward = Lap();
+
+        var total = _options.Steps;
+        _optimizer.Step(LearningRateSchedule.At(_step, total, _options.Optimizer.WarmupSteps, _peakLearningRate));
+        var optimizer = Lap();
+
+        if (_objective.NeedsTarget)
+            _targetUpdate.Apply(TauSchedule.At(_step, total, _options.TauBase));
+        var ema = Lap();
+        _step++;
+        return new PhaseTimes(augment, onlineForward, targetForward, lossBackward, optimizer, ema);
+    }
+
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        _networks.Dispose();
+        _normalization.Dispose();
+        _generator.Dispose();
+    }
+}
+
+/// <summary>Milliseconds of each phase of one step.</summary>
+internal readonly record struct PhaseTimes(
+    double AugmentMs, double OnlineForwardMs, double TargetForwardMs, double LossBackwardMs, double OptimizerMs, double EmaMs)
+{
+    public double OnlineForwardBackwardMs => OnlineForwardMs + LossBackwardMs;
+    public double StepMs => AugmentMs + OnlineForwardMs + TargetForwardMs + LossBackwardMs + OptimizerMs + EmaMs;
+}
