@@ -112,6 +112,7 @@ public static class ByolSiloConfiguration
         services.AddPlacementDirector<SlotPlacement, SlotPlacementDirector>();
         services.AddSingleton<SlotRegistration>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SlotRegistration>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Byol.Grains.Experiments.SweepResumer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new TorchThreadsParticipant(sp.GetRequiredService<LocalSlots>()));
         return services;
     }

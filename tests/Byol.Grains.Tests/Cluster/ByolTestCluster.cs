@@ -18,13 +18,14 @@ namespace Byol.Grains.Tests.Cluster;
 /// </summary>
 public sealed class ByolTestCluster : IAsyncDisposable
 {
-    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "byol-cluster-" + Guid.NewGuid().ToString("N"));
+    public string Directory { get; }
     public InProcessTestCluster Cluster { get; }
     public Func<string, (string Accelerator, int Slots)> SlotsFor { get; }
 
-    private ByolTestCluster(short silos, Func<string, (string, int)> slotsFor)
+    private ByolTestCluster(short silos, Func<string, (string, int)> slotsFor, string? directory)
     {
         SlotsFor = slotsFor;
+        Directory = directory ?? Path.Combine(Path.GetTempPath(), "byol-cluster-" + Guid.NewGuid().ToString("N"));
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((options, silo) =>
         {
@@ -49,9 +50,10 @@ public sealed class ByolTestCluster : IAsyncDisposable
         Cluster = builder.Build();
     }
 
-    public static async Task<ByolTestCluster> StartAsync(short silos, Func<string, (string Accelerator, int Slots)>? slotsFor = null)
+    /// <param name="directory">Grain state and checkpoints; pass a previous cluster's to restart it.</param>
+    public static async Task<ByolTestCluster> StartAsync(short silos, Func<string, (string Accelerator, int Slots)>? slotsFor = null, string? directory = null)
     {
-        var cluster = new ByolTestCluster(silos, slotsFor ?? (_ => ("cpu", 1)));
+        var cluster = new ByolTestCluster(silos, slotsFor ?? (_ => ("cpu", 1)), directory);
         await cluster.Cluster.DeployAsync();
         await cluster.WaitForSlotsAsync(silos);
         return cluster;
