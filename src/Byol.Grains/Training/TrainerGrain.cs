@@ -85,7 +85,7 @@ public sealed class TrainerGrain(
 
     public Task<TrainerStatus> Status() => Task.FromResult(new TrainerStatus(
         session is not null, session?.Step ?? state.State.LatestCheckpoint?.Step ?? 0, session?.StopAt ?? 0, SiloName,
-        state.State.Fence, state.State.LatestCheckpoint?.Key, latestMetrics?.Loss));
+        state.State.Fence, state.State.LatestCheckpoint?.Key, latestMetrics?.Loss, state.State.LastSegment));
 
     public Task Cancel()
     {
