@@ -62,7 +62,7 @@ public static class SweepReadCommands
         var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var top = new Option<int?>("--top") { Description = "only the K best trials" };
-        var json = JsonOption("the results (same as --format json)");
+        var json = new Option<bool>("--json") { Description = "print the results as JSON (same as --format json)" };
         var command = new Command("results", "The trials ranked by the objective, with the baselines") { id, format, top, json };
         runner.Bind(command, async (parse, client, cancellation) =>
         {

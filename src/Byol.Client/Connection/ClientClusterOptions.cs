@@ -14,7 +14,7 @@ public sealed class ClientClusterOptions
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>How long connecting may take before the client gives up (a missing cluster fails fast).</summary>
-    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(4);
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>How long one grain call may take (exporting and embedding run on a silo).</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromMinutes(5);
