@@ -30,7 +30,8 @@ public static class WatchFrame
     /// <summary><c>4 trials: 2 running, 1 completed, 0 failed, 1 pending; leader t1 (knn_top1 72.3%)</c>.</summary>
     public static string Totals(SweepView view)
     {
-        var counts = Enum.GetValues<TrialState>()
+        TrialState[] order = [TrialState.Running, TrialState.Completed, TrialState.Failed, TrialState.Pending, TrialState.Cancelled, TrialState.Stopped];
+        var counts = order
             .Select(s => (State: s, Count: view.Trials.Count(t => t.State == s)))
             .Where(c => c.Count > 0 || c.State is TrialState.Running or TrialState.Completed or TrialState.Failed)
             .Select(c => $"{c.Count} {SweepJson.Name(c.State)}");

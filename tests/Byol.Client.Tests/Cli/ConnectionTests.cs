@@ -24,15 +24,36 @@ public sealed class ConnectionTests(ClientTestCluster cluster)
         Assert.Contains("dotnet run --project src/Byol.Silo", line, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The in-process test cluster's gateways are not reachable over TCP, so this starts a real single-silo cluster
+    /// (the silo's own embedded host, localhost clustering on free ports) and points the CLI at its gateway.
+    /// </summary>
     [Fact]
     public async Task The_cli_reaches_a_real_gateway_with_the_connection_options()
     {
-        var gateway = cluster.Cluster.Silos[0].GatewayAddress.Endpoint.Port;
-        var result = await CliRun.RunAsync(null, "cluster", "--json",
-            "--gateway-port", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--cluster-id", cluster.Cluster.Options.ClusterId, "--service-id", cluster.Cluster.Options.ServiceId);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(ClientTestCluster.SiloCount, JsonNode.Parse(result.Out)!.AsArray().Count);
+        var storage = Path.Combine(cluster.Directory, "real-silo-" + Guid.NewGuid().ToString("N")[..6]);
+        using var host = await Byol.Silo.Commands.EmbeddedCluster.StartAsync([$"Storage:Directory={storage}", "Silo:Slots=1", "Silo:Accelerator=cpu"], CancellationToken.None);
+        try
+        {
+            var configuration = (Microsoft.Extensions.Configuration.IConfiguration)host.Services.GetService(typeof(Microsoft.Extensions.Configuration.IConfiguration))!;
+            var gateway = configuration["Cluster:GatewayPort"]!;
+            var clusterId = configuration["Cluster:ClusterId"]!;
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (true)
+            {
+                var result = await CliRun.RunAsync(null, "cluster", "--json", "--gateway-port", gateway, "--cluster-id", clusterId);
+                Assert.True(result.ExitCode == 0, result.ToString());
+                if (JsonNode.Parse(result.Out)!.AsArray().Count == 1)
+                    break;
+                Assert.True(DateTime.UtcNow < deadline, "the silo did not register its slots:\n" + result);
+                await Task.Delay(500);
+            }
+        }
+        finally
+        {
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await host.StopAsync(stopping.Token);
+        }
     }
 
     private static int ClosedPort()
