@@ -16,9 +16,18 @@ public static class CliRun
     public static Task<CliResult> Against(IGrainFactory grains, params string[] args) =>
         RunAsync(_ => Task.FromResult(ByolClient.Create(grains)), args);
 
-    public static async Task<CliResult> RunAsync(Func<Connection.ClientClusterOptions, Task<ByolClient>>? connect, params string[] args)
+    /// <summary>As <see cref="Against"/> on an interactive terminal (the live view of `watch`).</summary>
+    public static Task<CliResult> InteractiveAgainst(IGrainFactory grains, params string[] args) =>
+        RunAsync(_ => Task.FromResult(ByolClient.Create(grains)), args, interactive: true);
+
+    public static Task<CliResult> RunAsync(Func<Connection.ClientClusterOptions, Task<ByolClient>>? connect, params string[] args) =>
+        RunAsync(connect, args, interactive: false);
+
+    private static async Task<CliResult> RunAsync(Func<Connection.ClientClusterOptions, Task<ByolClient>>? connect, string[] args, bool interactive)
     {
         var console = new TestConsole();
+        if (interactive)
+            console.Interactive();
         console.Profile.Width = 220;
         var output = new StringWriter();
         var error = new StringWriter();

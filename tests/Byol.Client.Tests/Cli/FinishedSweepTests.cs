@@ -40,6 +40,10 @@ public sealed class FinishedSweepTests(ClientTestCluster cluster)
         Assert.Contains("completed", watch.Console, StringComparison.Ordinal);
         Assert.Contains("2 completed", watch.Console, StringComparison.Ordinal);
 
+        var live = await CliRun.InteractiveAgainst(cluster.Grains, "sweep", "watch", sweep.Id);
+        Assert.True(live.ExitCode == 0, live.ToString());
+        Assert.Contains("2 trials: 0 running, 2 completed, 0 failed; leader", live.Console, StringComparison.Ordinal);
+
         var json = await CliRun.Against(cluster.Grains, "sweep", "watch", sweep.Id, "--json");
         Assert.Equal(0, json.ExitCode);
         var last = json.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
