@@ -1,3 +1,4 @@
+using Byol.Contracts.Sweeps;
 using Byol.Client.Api;
 using Byol.Contracts.Grains;
 using Byol.Contracts.Specs;
