@@ -26,6 +26,9 @@ public sealed class ExperimentGrain(
     private readonly Dictionary<ISweepObserver, DateTimeOffset> observers = [];
     private readonly Dictionary<string, DateTimeOffset> lastHeard = [];
     private readonly Dictionary<string, DateTimeOffset> missingSince = [];
+    private readonly Dictionary<string, DateTimeOffset> evaluationStarted = [];
+    /// <summary>An evaluation whose one-way result never came back is started again after this long.</summary>
+    public static readonly TimeSpan EvaluationTimeout = TimeSpan.FromMinutes(20);
     private IGrainTimer? ticker;
     private bool changed;
     private bool dirty;
@@ -369,8 +372,10 @@ public sealed class ExperimentGrain(
                 trial.Restarts++;
                 dirty = changed = true;
             }
-            else if (trial.Phase == TrialPhase.Evaluating && trial.EvaluationSilo is { } evalSilo && IsDead(evalSilo))
+            else if (trial.Phase == TrialPhase.Evaluating && trial.EvaluationSilo is { } evalSilo &&
+                     (IsDead(evalSilo) || EvaluatingFor(trial.Id) > EvaluationTimeout))
             {
+                evaluationStarted.Remove(trial.Id);
                 await Directory.Release(TrainerKeys.EvaluationHolder(EvaluationKey(trial.Id, trial.EvaluationStep)));
                 trial.Phase = TrialPhase.AwaitingEvaluation;
                 trial.EvaluationSilo = null;
@@ -389,6 +394,13 @@ public sealed class ExperimentGrain(
     /// Dead when membership says so, or when the silo has been missing from this silo's membership view for a while
     /// (after a full restart the old silos are simply gone; a silo that just joined may not be in the view yet).
     /// </summary>
+    /// <summary>How long this activation has seen the trial's evaluation run (after a reactivation: since then).</summary>
+    private TimeSpan EvaluatingFor(string trialId)
+    {
+        evaluationStarted.TryAdd(trialId, DateTimeOffset.UtcNow);
+        return DateTimeOffset.UtcNow - evaluationStarted[trialId];
+    }
+
     private bool IsDead(string silo)
     {
         var member = membership.CurrentSnapshot.Members.Values.FirstOrDefault(m => m.SiloAddress.ToParsableString() == silo);
@@ -492,6 +504,7 @@ public sealed class ExperimentGrain(
                     new EvaluationAssignment(SweepId, trial.Id, TrialSpec(trial), trial.Plan.Seed, trial.EvaluationStep));
                 trial.Phase = TrialPhase.Evaluating;
                 trial.EvaluationSilo = silo;
+                evaluationStarted[trial.Id] = DateTimeOffset.UtcNow;
                 dirty = changed = true;
             }
             catch (Exception e)
