@@ -34,6 +34,11 @@ public static class ByolSiloConfiguration
             o.ServiceId = cluster.ServiceId;
         });
         ConfigureClustering(silo, cluster);
+        // `Orleans:Membership:*` (ProbeTimeout, NumMissedProbesLimit, ...): failure detection, e.g. shortened for the fault run.
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
+        if (cluster.Kubernetes)
+            silo.UseKubernetesHosting();
+        silo.UseByolTls(configuration);
         return silo.AddByol(configuration);
     }
 
