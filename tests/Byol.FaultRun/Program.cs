@@ -11,8 +11,14 @@ var clock = Stopwatch.StartNew();
 void Say(string line) => Console.Error.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F0} s] {line}");
 
 // Stopped from outside: end every process group this run started, then exit (the script's trap does the same).
-using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => ChildProcess.KillRecorded(settings.PidFile));
-using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => ChildProcess.KillRecorded(settings.PidFile));
+void Abort(PosixSignalContext _)
+{
+    ChildProcess.KillRecorded(settings.PidFile);
+    Console.Error.WriteLine("cluster-fault-run: interrupted; every process it started was killed");
+    Environment.Exit(130);
+}
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Abort);
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Abort);
 
 var parsed = SpecParser.Parse(settings.SpecYaml, new SpecParseOptions { BaseDirectory = settings.RepoRoot });
 if (!parsed.IsValid)

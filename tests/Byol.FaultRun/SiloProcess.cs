@@ -81,6 +81,7 @@ public sealed class SiloProcess(string name, RunSettings settings, string connec
         ["Logging__LogLevel__Default"] = "Information",
         ["Logging__LogLevel__Orleans"] = "Information",
         ["Logging__LogLevel__Microsoft"] = "Warning",
+        ["Logging__LogLevel__Polly"] = "Warning",
         ["Logging__Console__FormatterName"] = "simple",
         ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
