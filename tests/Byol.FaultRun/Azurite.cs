@@ -58,13 +58,41 @@ public sealed class Azurite(string location, string logDirectory, string pidFile
 
 public static class Ports
 {
+    private static readonly HashSet<int> Handed = [];
+    private static readonly int Base = 20000 + Random.Shared.Next(0, 80) * 100;
+
+    /// <summary>
+    /// A free loopback port below Linux's ephemeral range (32768+), never the same one twice in a run: ports the OS
+    /// picks for port 0 can be handed out again, or taken by an outgoing connection, before the silo binds them.
+    /// </summary>
     public static int Free()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        lock (Handed)
+        {
+            for (var port = Base; port < 32000; port++)
+            {
+                if (Handed.Contains(port) || !CanBind(port))
+                    continue;
+                Handed.Add(port);
+                return port;
+            }
+        }
+        throw new InvalidOperationException("no free loopback port between 20000 and 32000");
+    }
+
+    private static bool CanBind(int port)
+    {
+        try
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     public static async Task<bool> AcceptsAsync(int port)

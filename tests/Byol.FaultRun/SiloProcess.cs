@@ -27,12 +27,19 @@ public sealed class SiloProcess(string name, RunSettings settings, string connec
         var directory = Directory.CreateDirectory(Path.Combine(settings.WorkDirectory, Name)).FullName;
         process = ChildProcess.Start("dotnet", [settings.SiloDll], Environment(), directory, log, settings.PidFile);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (!await Ports.AcceptsAsync(gatewayPort))
+        // Active: its slots are registered (SlotRegistration logs "offers N cpu slot(s)" once the silo is up).
+        while (!(await Ports.AcceptsAsync(gatewayPort) && LogSays(log, "offers 1 cpu slot(s)")))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
-                throw new InvalidOperationException($"{Name} did not open its gateway; see {log}");
+                throw new InvalidOperationException($"{Name} did not become active{(process.HasExited ? " (it exited)" : "")}; see {log}");
             await Task.Delay(250);
         }
+    }
+
+    private static bool LogSays(string path, string text)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd().Contains(text, StringComparison.Ordinal);
     }
 
     public async Task KillAsync()
