@@ -1,1 +1,3 @@
-System.Console.WriteLine("byol");
+using Byol.Client.Cli;
+
+return await ByolCli.RunAsync(args, CliContext.ForProcess());

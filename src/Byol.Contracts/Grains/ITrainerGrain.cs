@@ -38,4 +38,5 @@ public sealed record TrainerStatus(
     [property: Id(3)] string Silo,
     [property: Id(4)] long Fence,
     [property: Id(5)] string? LatestCheckpoint,
-    [property: Id(6)] double? Loss);
+    [property: Id(6)] double? Loss,
+    [property: Id(7)] TrialSegmentEnded? LastSegment);

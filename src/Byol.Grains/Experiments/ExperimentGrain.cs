@@ -21,7 +21,11 @@ public sealed class ExperimentGrain(
 {
     public static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
     private const string ReminderName = "schedule";
+    public static readonly TimeSpan SilenceBeforeCheck = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan MissingSiloGrace = TimeSpan.FromSeconds(10);
     private readonly Dictionary<ISweepObserver, DateTimeOffset> observers = [];
+    private readonly Dictionary<string, DateTimeOffset> lastHeard = [];
+    private readonly Dictionary<string, DateTimeOffset> missingSince = [];
     private IGrainTimer? ticker;
     private bool changed;
     private bool dirty;
@@ -182,6 +186,7 @@ public sealed class ExperimentGrain(
         var trial = Find(p.TrialId);
         if (trial is null || p.Fence < trial.Fence || !trial.IsTraining)
             return Task.CompletedTask;
+        lastHeard[trial.Id] = DateTimeOffset.UtcNow;
         trial.Step = p.Step;
         trial.Silo = p.Silo;
         trial.Metrics = trial.Metrics with { Loss = p.Loss, ZStd = p.ZStd, ImagesPerSecond = p.ImagesPerSecond, Tau = p.Tau, LearningRate = p.LearningRate };
@@ -320,6 +325,7 @@ public sealed class ExperimentGrain(
         if (S.Spec is null)
             return;
         await RecoverFromDeadSilos();
+        await CheckSilentTrainers();
         if (S.State == SweepState.Running)
         {
             await StartBaselines();
@@ -379,10 +385,65 @@ public sealed class ExperimentGrain(
         }
     }
 
+    /// <summary>
+    /// Dead when membership says so, or when the silo has been missing from this silo's membership view for a while
+    /// (after a full restart the old silos are simply gone; a silo that just joined may not be in the view yet).
+    /// </summary>
     private bool IsDead(string silo)
     {
         var member = membership.CurrentSnapshot.Members.Values.FirstOrDefault(m => m.SiloAddress.ToParsableString() == silo);
-        return member is null || member.Status is SiloStatus.Dead;
+        if (member is not null)
+        {
+            missingSince.Remove(silo);
+            return member.Status is SiloStatus.Dead;
+        }
+        var now = DateTimeOffset.UtcNow;
+        if (!missingSince.TryGetValue(silo, out var since))
+            missingSince[silo] = since = now;
+        return now - since > MissingSiloGrace;
+    }
+
+    /// <summary>
+    /// A trainer's reports are one-way; if one was lost (the experiment's silo moved), ask the trainer: a segment it
+    /// ended is applied as if reported, and a trainer that is not running any more is started again.
+    /// </summary>
+    private async Task CheckSilentTrainers()
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var trial in S.Trials.Where(t => t.IsTraining).ToList())
+        {
+            if (now - lastHeard.GetValueOrDefault(trial.Id, now) < SilenceBeforeCheck)
+            {
+                lastHeard.TryAdd(trial.Id, now);
+                continue;
+            }
+            lastHeard[trial.Id] = now;
+            TrainerStatus status;
+            try
+            {
+                status = await Trainer(trial).Status().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception e)
+            {
+                logger.LogDebug(e, "Trainer of {Trial} did not answer", trial.Id);
+                continue;
+            }
+            if (status.Running)
+                continue;
+            if (status.LastSegment is { } ended && ended.Fence == trial.Fence)
+            {
+                await ReportSegmentEnded(ended);
+            }
+            else
+            {
+                logger.LogWarning("Trainer of {Trial} is not running and reported no end; restarting it", trial.Id);
+                await Directory.Release(TrainerKeys.TrainerHolder(SweepId, trial.Id));
+                trial.State = TrialState.Pending;
+                trial.Phase = TrialPhase.None;
+                trial.Restarts++;
+                dirty = changed = true;
+            }
+        }
     }
 
     private string Accelerator => SpecNames.Of(S.Spec!.Resources.Accelerator);
@@ -472,6 +533,7 @@ public sealed class ExperimentGrain(
             trial.Silo = started.Silo;
             trial.State = TrialState.Running;
             trial.Phase = TrialPhase.Training;
+            lastHeard[trial.Id] = DateTimeOffset.UtcNow;
             dirty = changed = true;
         }
         catch (Exception e)

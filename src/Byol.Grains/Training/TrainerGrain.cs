@@ -32,6 +32,8 @@ public sealed class TrainerGrain(
     private Model.Training.TrainingMetrics? latestMetrics;
     private long lastReportedStep;
     private bool pointerChanged;
+    /// <summary>Training loss at each stored checkpoint: the score that picks the best one to keep.</summary>
+    private readonly Dictionary<long, double> lossAtCheckpoint = [];
 
     private string SiloName => silo.SiloAddress.ToParsableString();
     private string Holder => TrainerKeys.Prefix + this.GetPrimaryKeyString();
@@ -83,7 +85,7 @@ public sealed class TrainerGrain(
 
     public Task<TrainerStatus> Status() => Task.FromResult(new TrainerStatus(
         session is not null, session?.Step ?? state.State.LatestCheckpoint?.Step ?? 0, session?.StopAt ?? 0, SiloName,
-        state.State.Fence, state.State.LatestCheckpoint?.Key, latestMetrics?.Loss));
+        state.State.Fence, state.State.LatestCheckpoint?.Key, latestMetrics?.Loss, state.State.LastSegment));
 
     public Task Cancel()
     {
@@ -149,6 +151,8 @@ public sealed class TrainerGrain(
                     pendingCurve.Add(new CurvePoint(metrics.Value.Step, metrics.Value.Loss, metrics.Value.ZStd));
                     break;
                 case TrainingSessionEvent.CheckpointStored stored:
+                    if (latestMetrics is { } atCheckpoint)
+                        lossAtCheckpoint[stored.Reference.Step] = atCheckpoint.Loss;
                     state.State.LatestCheckpoint = stored.Reference;
                     pointerChanged = true;
                     break;
@@ -160,12 +164,15 @@ public sealed class TrainerGrain(
         return ended;
     }
 
-    /// <summary>Keeps the latest two checkpoints: the newest, and the one to fall back to if it is corrupt.</summary>
+    /// <summary>
+    /// Keeps the latest two checkpoints (the newest, and the one to fall back to if it is corrupt) and the best one
+    /// by training loss.
+    /// </summary>
     private async Task PruneOldCheckpoints()
     {
         try
         {
-            await store.PruneAsync(assignment!.SweepId, assignment.TrialId, new RetentionPolicy(KeepLatest: 2, KeepBest: 0), CancellationToken.None);
+            await store.PruneAsync(assignment!.SweepId, assignment.TrialId, new RetentionPolicy(KeepLatest: 2, KeepBest: 1, lossAtCheckpoint, HigherIsBetter: false), CancellationToken.None);
         }
         catch (Exception e)
         {

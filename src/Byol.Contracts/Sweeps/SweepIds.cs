@@ -1,4 +1,4 @@
-namespace Byol.Silo.Commands;
+namespace Byol.Contracts.Sweeps;
 
 /// <summary>Readable, unique sweep ids: the spec's name, the UTC time and a short random suffix.</summary>
 public static class SweepIds
