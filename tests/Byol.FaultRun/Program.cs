@@ -38,11 +38,24 @@ try
         await silo.StartAsync();
     Say("silo-1 and silo-2 up");
     await using var cluster = new ClusterConnection(azurite.ConnectionString, settings.ClusterId);
-    var sweepId = "fault-" + Guid.NewGuid().ToString("N")[..6];
-    var submitted = await cluster.SubmitAsync(sweepId, parsed.Spec!);
-    if (!submitted.Accepted)
-        throw new InvalidOperationException("submit refused: " + string.Join("; ", submitted.Errors));
-    Say($"submitted {sweepId}: {submitted.Trials} trials of {settings.Steps} steps");
+    string sweepId;
+    int trials;
+    if (settings.ByolDll is { } byol)
+    {
+        var specPath = Path.Combine(settings.WorkDirectory, "fault-run.yaml");
+        await File.WriteAllTextAsync(specPath, settings.SpecYaml);
+        (sweepId, trials) = await ByolCliSubmit.RunAsync(byol, specPath, azurite.ConnectionString, settings.ClusterId);
+        Say($"byol sweep submit: {sweepId}, {trials} trials of {settings.Steps} steps");
+    }
+    else
+    {
+        sweepId = "fault-" + Guid.NewGuid().ToString("N")[..6];
+        var submitted = await cluster.SubmitAsync(sweepId, parsed.Spec!);
+        if (!submitted.Accepted)
+            throw new InvalidOperationException("submit refused: " + string.Join("; ", submitted.Errors));
+        trials = submitted.Trials;
+        Say($"submitted {sweepId} through an Orleans client: {trials} trials of {settings.Steps} steps");
+    }
 
     var scenario = new FaultScenario(settings, azurite, silos, cluster, new CheckpointBlobs(azurite.ConnectionString), sweepId, Say);
     async Task Check(string name, Func<Task<CheckResult>> check)

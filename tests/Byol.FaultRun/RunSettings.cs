@@ -1,11 +1,13 @@
 namespace Byol.FaultRun;
 
-/// <summary>The fault run's inputs: `--silo-dll PATH --work DIR --repo DIR [--steps N] [--checkpoint-every N] [--outage-seconds N]`.</summary>
+/// <summary>The fault run's inputs: `--silo-dll PATH --work DIR --repo DIR [--byol-dll PATH] [--steps N] [--checkpoint-every N] [--outage-seconds N]`.</summary>
 public sealed record RunSettings
 {
     public required string SiloDll { get; init; }
     public required string WorkDirectory { get; init; }
     public required string RepoRoot { get; init; }
+    /// <summary>The `byol` CLI (byol.dll); without it the sweep is submitted through this program's own Orleans client.</summary>
+    public string? ByolDll { get; init; }
     public int Steps { get; init; } = 120;
     public int CheckpointEvery { get; init; } = 10;
     public int OutageSeconds { get; init; } = 30;
@@ -25,6 +27,7 @@ public sealed record RunSettings
             SiloDll = Path.GetFullPath(Value("--silo-dll") ?? throw new ArgumentException("--silo-dll PATH is required")),
             WorkDirectory = Path.GetFullPath(Value("--work") ?? throw new ArgumentException("--work DIR is required")),
             RepoRoot = Path.GetFullPath(Value("--repo") ?? "."),
+            ByolDll = Value("--byol-dll") is { } byol ? Path.GetFullPath(byol) : null,
         };
         return settings with
         {
@@ -35,11 +38,13 @@ public sealed record RunSettings
     }
 
     /// <summary>8 trials (2 taus x 2 learning rates x 2 seeds) of the small encoder on the shipped sample, one slot each.</summary>
+    private string Sample => Path.Combine(RepoRoot, "samples", "fashion-mnist-small");
+
     public string SpecYaml => $$"""
         name: fault-run
         data:
-          train: { kind: idx, path: samples/fashion-mnist-small, split: train, limit: 1000 }
-          eval:  { kind: idx, path: samples/fashion-mnist-small, split: test, limit: 300 }
+          train: { kind: idx, path: {{Sample}}, split: train, limit: 1000 }
+          eval:  { kind: idx, path: {{Sample}}, split: test, limit: 300 }
         model: { encoder: small-resnet, projector: { hidden: 64, out: 32 }, predictor: { hidden: 64 } }
         train:
           steps: {{Steps}}
