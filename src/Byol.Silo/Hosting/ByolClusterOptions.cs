@@ -17,6 +17,11 @@ public sealed class ByolClusterOptions
     public int PrimarySiloPort { get; set; } = 11111;
     /// <summary>The address other silos reach this one at (default: loopback for Localhost, else this host's address).</summary>
     public string? AdvertisedAddress { get; set; }
+    /// <summary>
+    /// Running as a Kubernetes pod: Orleans' Kubernetes hosting takes the cluster id, service id and address from the
+    /// pod (ORLEANS_CLUSTER_ID, ORLEANS_SERVICE_ID, POD_NAME, POD_NAMESPACE, POD_IP) and deletes pods of dead silos.
+    /// </summary>
+    public bool Kubernetes { get; set; }
 }
 
 /// <summary>`Storage:*`: checkpoints and grain state. FileSystem (default, under `Storage:Directory`) or AzureBlob.</summary>

@@ -34,6 +34,11 @@ public static class ByolSiloConfiguration
             o.ServiceId = cluster.ServiceId;
         });
         ConfigureClustering(silo, cluster);
+        // `Orleans:Membership:*` (ProbeTimeout, NumMissedProbesLimit, ...): failure detection, e.g. shortened for the fault run.
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
+        if (cluster.Kubernetes)
+            silo.UseKubernetesHosting();
+        silo.UseByolTls(configuration);
         return silo.AddByol(configuration);
     }
 
@@ -82,11 +87,15 @@ public static class ByolSiloConfiguration
         {
             var connection = storage.ConnectionString
                 ?? throw new OptionsValidationException(nameof(ByolStorageOptions), typeof(ByolStorageOptions), ["Storage:ConnectionString is required with Storage:Provider AzureBlob"]);
-            silo.AddAzureBlobGrainStorage(StorageNames.Grains, o =>
-            {
-                o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(connection);
-                o.ContainerName = "byol-grain-state";
-            });
+            // Orleans' own serializer, as the file store uses: the default JSON one cannot read back the experiment
+            // state (ParamMap), so an experiment grain could never reactivate on another silo.
+            silo.AddAzureBlobGrainStorage(StorageNames.Grains, (OptionsBuilder<Orleans.Configuration.AzureBlobStorageOptions> ob) =>
+                ob.Configure<Serializer>((o, serializer) =>
+                {
+                    o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(connection);
+                    o.ContainerName = "byol-grain-state";
+                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
             silo.UseAzureTableReminderService(o => o.TableServiceClient = new Azure.Data.Tables.TableServiceClient(connection));
             return;
         }
