@@ -166,7 +166,16 @@ public sealed class ExperimentGrain(
         await state.WriteStateAsync();
         // Running trainers take the new budget at their next start; tell them now.
         foreach (var trial in S.Trials.Where(t => t.IsTraining).ToList())
-            await StartTrainer(trial, trial.Silo);
+        {
+            try
+            {
+                await StartTrainer(trial);
+            }
+            catch (Exception e)
+            {
+                logger.LogInformation("Trial {Trial} takes the new budget at its next start: {Reason}", trial.Id, e.Message);
+            }
+        }
         changed = true;
         StartTicking();
     }
@@ -467,26 +476,13 @@ public sealed class ExperimentGrain(
     {
         if (S.BaselinesRequested || S.Baselines is not null)
             return;
-        var silo = await Directory.Reserve(Accelerator, TrainerKeys.EvaluationHolder(BaselineKey));
-        if (silo is null)
-            return;
-        RequestContext.Set(SlotPlacementDirector.TargetSiloKey, silo);
-        try
+        await OnReservedSlot(TrainerKeys.EvaluationHolder(BaselineKey), async silo =>
         {
             await GrainFactory.GetGrain<IEvaluatorGrain>(BaselineKey).EvaluateBaselines(SweepId, S.Spec!);
             S.BaselinesRequested = true;
             S.BaselineSilo = silo;
             dirty = true;
-        }
-        catch (Exception e)
-        {
-            logger.LogDebug(e, "Baselines of {Sweep} could not start on {Silo}; retrying", SweepId, silo);
-            await Directory.Release(TrainerKeys.EvaluationHolder(BaselineKey));
-        }
-        finally
-        {
-            RequestContext.Remove(SlotPlacementDirector.TargetSiloKey);
-        }
+        });
     }
 
     private async Task StartEvaluations()
@@ -494,11 +490,7 @@ public sealed class ExperimentGrain(
         foreach (var trial in S.Trials.Where(t => t.State == TrialState.Running && t.Phase == TrialPhase.AwaitingEvaluation).ToList())
         {
             var key = EvaluationKey(trial.Id, trial.EvaluationStep);
-            var silo = await Directory.Reserve(Accelerator, TrainerKeys.EvaluationHolder(key));
-            if (silo is null)
-                return;
-            RequestContext.Set(SlotPlacementDirector.TargetSiloKey, silo);
-            try
+            var outcome = await OnReservedSlot(TrainerKeys.EvaluationHolder(key), async silo =>
             {
                 await GrainFactory.GetGrain<IEvaluatorGrain>(key).EvaluateCheckpoint(
                     new EvaluationAssignment(SweepId, trial.Id, TrialSpec(trial), trial.Plan.Seed, trial.EvaluationStep));
@@ -506,16 +498,9 @@ public sealed class ExperimentGrain(
                 trial.EvaluationSilo = silo;
                 evaluationStarted[trial.Id] = DateTimeOffset.UtcNow;
                 dirty = changed = true;
-            }
-            catch (Exception e)
-            {
-                logger.LogDebug(e, "Evaluation {Key} could not start on {Silo}; retrying", key, silo);
-                await Directory.Release(TrainerKeys.EvaluationHolder(key));
-            }
-            finally
-            {
-                RequestContext.Remove(SlotPlacementDirector.TargetSiloKey);
-            }
+            });
+            if (outcome == SlotCall.NoFreeSlot)
+                return;
         }
     }
 
@@ -525,34 +510,47 @@ public sealed class ExperimentGrain(
         {
             if (S.Trials.Count(t => t.IsTraining) >= S.Spec!.MaxConcurrent)
                 return;
-            var silo = await Directory.Reserve(Accelerator, TrainerKeys.TrainerHolder(SweepId, trial.Id));
-            if (silo is null)
+            if (await OnReservedSlot(TrainerKeys.TrainerHolder(SweepId, trial.Id), _ => StartTrainer(trial)) == SlotCall.NoFreeSlot)
                 return;
-            await StartTrainer(trial, silo);
         }
     }
 
-    private async Task StartTrainer(TrialRecord trial, string? silo)
+    /// <summary>Starts (or re-targets) the trial's trainer; placement follows the slot reserved in the request context.</summary>
+    private async Task StartTrainer(TrialRecord trial)
     {
-        if (silo is not null)
-            RequestContext.Set(SlotPlacementDirector.TargetSiloKey, silo);
+        var started = await Trainer(trial).Start(new TrainerAssignment(SweepId, trial.Id, TrialSpec(trial), trial.Plan.Seed, trial.StopAt));
+        trial.StepsRedone += Math.Max(0, trial.Step - started.ResumedFromStep);
+        trial.Step = started.ResumedFromStep;
+        trial.Fence = started.Fence;
+        trial.Silo = started.Silo;
+        trial.State = TrialState.Running;
+        trial.Phase = TrialPhase.Training;
+        lastHeard[trial.Id] = DateTimeOffset.UtcNow;
+        dirty = changed = true;
+    }
+
+    private enum SlotCall { NoFreeSlot, Failed, Started }
+
+    /// <summary>
+    /// Reserves a slot for <paramref name="holder"/> and makes <paramref name="call"/> with the new activation placed
+    /// on that silo; a call that fails gives the slot back, and the work stays pending for the next tick.
+    /// </summary>
+    private async Task<SlotCall> OnReservedSlot(string holder, Func<string, Task> call)
+    {
+        var silo = await Directory.Reserve(Accelerator, holder);
+        if (silo is null)
+            return SlotCall.NoFreeSlot;
+        RequestContext.Set(SlotPlacementDirector.TargetSiloKey, silo);
         try
         {
-            var started = await Trainer(trial).Start(new TrainerAssignment(SweepId, trial.Id, TrialSpec(trial), trial.Plan.Seed, trial.StopAt));
-            var lastSeen = trial.Step;
-            trial.StepsRedone += Math.Max(0, lastSeen - started.ResumedFromStep);
-            trial.Step = started.ResumedFromStep;
-            trial.Fence = started.Fence;
-            trial.Silo = started.Silo;
-            trial.State = TrialState.Running;
-            trial.Phase = TrialPhase.Training;
-            lastHeard[trial.Id] = DateTimeOffset.UtcNow;
-            dirty = changed = true;
+            await call(silo);
+            return SlotCall.Started;
         }
         catch (Exception e)
         {
-            logger.LogInformation("Trial {Trial} could not start on {Silo}: {Reason}; it stays pending", trial.Id, silo, e.Message);
-            await Directory.Release(TrainerKeys.TrainerHolder(SweepId, trial.Id));
+            logger.LogInformation("{Holder} could not start on {Silo}: {Reason}; it stays pending", holder, silo, e.Message);
+            await Directory.Release(holder);
+            return SlotCall.Failed;
         }
         finally
         {

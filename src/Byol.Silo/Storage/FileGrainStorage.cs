@@ -14,12 +14,8 @@ public sealed class FileGrainStorage(string directory, Serializer serializer) : 
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new();
 
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        var path = PathOf(stateName, grainId);
-        var gate = Locks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync();
-        try
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Locked(PathOf(stateName, grainId), async path =>
         {
             if (!File.Exists(path))
             {
@@ -32,19 +28,10 @@ public sealed class FileGrainStorage(string directory, Serializer serializer) : 
             grainState.State = state;
             grainState.ETag = etag;
             grainState.RecordExists = true;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+        });
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        var path = PathOf(stateName, grainId);
-        var gate = Locks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync();
-        try
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Locked(PathOf(stateName, grainId), async path =>
         {
             var current = File.Exists(path) ? ReadEtag(await File.ReadAllBytesAsync(path)) : null;
             if (current != grainState.ETag)
@@ -56,24 +43,26 @@ public sealed class FileGrainStorage(string directory, Serializer serializer) : 
             File.Move(temp, path, overwrite: true);
             grainState.ETag = etag;
             grainState.RecordExists = true;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+        });
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        var path = PathOf(stateName, grainId);
-        var gate = Locks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync();
-        try
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Locked(PathOf(stateName, grainId), path =>
         {
             File.Delete(path);
             grainState.ETag = null;
             grainState.RecordExists = false;
             grainState.State = Activator.CreateInstance<T>();
+            return Task.CompletedTask;
+        });
+
+    /// <summary>One operation at a time per state file within this process.</summary>
+    private static async Task Locked(string path, Func<string, Task> operation)
+    {
+        var gate = Locks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            await operation(path);
         }
         finally
         {
