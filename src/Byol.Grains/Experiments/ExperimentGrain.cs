@@ -22,6 +22,7 @@ public sealed class ExperimentGrain(
     public static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
     private const string ReminderName = "schedule";
     public static readonly TimeSpan SilenceBeforeCheck = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan MissingSiloGrace = TimeSpan.FromSeconds(10);
     private readonly Dictionary<ISweepObserver, DateTimeOffset> observers = [];
     private readonly Dictionary<string, DateTimeOffset> lastHeard = [];
@@ -518,7 +519,9 @@ public sealed class ExperimentGrain(
     /// <summary>Starts (or re-targets) the trial's trainer; placement follows the slot reserved in the request context.</summary>
     private async Task StartTrainer(TrialRecord trial)
     {
-        var started = await Trainer(trial).Start(new TrainerAssignment(SweepId, trial.Id, TrialSpec(trial), trial.Plan.Seed, trial.StopAt));
+        // Bounded: a trainer still reading its checkpoint from a slow store answers a later, idempotent Start.
+        var started = await Trainer(trial).Start(new TrainerAssignment(SweepId, trial.Id, TrialSpec(trial), trial.Plan.Seed, trial.StopAt))
+            .WaitAsync(StartTimeout);
         trial.StepsRedone += Math.Max(0, trial.Step - started.ResumedFromStep);
         trial.Step = started.ResumedFromStep;
         trial.Fence = started.Fence;
@@ -565,9 +568,9 @@ public sealed class ExperimentGrain(
 
     private async Task Persist()
     {
-        dirty = false;
         changed = true;
         await state.WriteStateAsync();
+        dirty = false;
     }
 
     private async Task NotifyObservers()
