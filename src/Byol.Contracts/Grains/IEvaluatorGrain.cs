@@ -12,7 +12,16 @@ public interface IEvaluatorGrain : IGrainWithStringKey
 {
     [Alias("EvaluateCheckpoint")] Task EvaluateCheckpoint(EvaluationAssignment assignment);
     [Alias("EvaluateBaselines")] Task EvaluateBaselines(string sweepId, SweepSpec spec);
+    /// <summary>Whether it is still working, and the result it reported (kept so a lost report can be recovered).</summary>
+    [Alias("Status")] Task<EvaluatorStatus> Status();
 }
+
+[GenerateSerializer, Alias("byol.EvaluatorStatus"), Immutable]
+public sealed record EvaluatorStatus(
+    [property: Id(0)] bool Running,
+    [property: Id(1)] Sweeps.TrialEvaluated? Result,
+    [property: Id(2)] Sweeps.Baselines? Baselines,
+    [property: Id(3)] string? BaselineError);
 
 [GenerateSerializer, Alias("byol.EvaluationAssignment"), Immutable]
 public sealed record EvaluationAssignment(

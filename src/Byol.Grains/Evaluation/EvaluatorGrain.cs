@@ -27,6 +27,12 @@ public sealed class EvaluatorGrain(
     ILogger<EvaluatorGrain> logger) : Grain, IEvaluatorGrain
 {
     private Task? running;
+    private TrialEvaluated? lastResult;
+    private Baselines? lastBaselines;
+    private string? lastBaselineError;
+
+    public Task<EvaluatorStatus> Status() =>
+        Task.FromResult(new EvaluatorStatus(running is { IsCompleted: false }, lastResult, lastBaselines, lastBaselineError));
 
     private string Holder => TrainerKeys.EvaluationHolder(this.GetPrimaryKeyString());
 
@@ -54,6 +60,7 @@ public sealed class EvaluatorGrain(
             {
                 slots.Release(Holder);
             }
+            lastResult = result;
             await experiment.ReportEvaluated(result);
         });
         return Task.CompletedTask;
@@ -71,12 +78,14 @@ public sealed class EvaluatorGrain(
             {
                 var baselines = await DedicatedThread.Run($"byol-baselines {sweepId}", () => ScoreBaselines(spec));
                 slots.Release(Holder);
+                lastBaselines = baselines;
                 await experiment.ReportBaselines(baselines);
             }
             catch (Exception e)
             {
                 logger.LogWarning(e, "Baselines of {Sweep} failed", sweepId);
                 slots.Release(Holder);
+                lastBaselineError = e.Message;
                 await experiment.ReportBaselinesFailed(e.Message);
             }
         });

@@ -339,6 +339,7 @@ public sealed class ExperimentGrain(
             return;
         await RecoverFromDeadSilos();
         await CheckSilentTrainers();
+        await CheckSilentEvaluators();
         if (S.State == SweepState.Running)
         {
             await StartBaselines();
@@ -423,6 +424,71 @@ public sealed class ExperimentGrain(
         if (!missingSince.TryGetValue(silo, out var since))
             missingSince[silo] = since = now;
         return now - since > MissingSiloGrace;
+    }
+
+    /// <summary>
+    /// Evaluators report one-way too; an evaluation running for a while is checked: a result the evaluator kept is
+    /// applied, and an evaluator that is not running and has none (its activation is gone) is started again.
+    /// </summary>
+    private async Task CheckSilentEvaluators()
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var trial in S.Trials.Where(t => t.State == TrialState.Running && t.Phase == TrialPhase.Evaluating).ToList())
+        {
+            var key = "eval:" + trial.Id;
+            if (EvaluatingFor(trial.Id) < SilenceBeforeCheck || now - lastHeard.GetValueOrDefault(key, DateTimeOffset.MinValue) < SilenceBeforeCheck)
+                continue;
+            lastHeard[key] = now;
+            EvaluatorStatus status;
+            try
+            {
+                status = await GrainFactory.GetGrain<IEvaluatorGrain>(EvaluationKey(trial.Id, trial.EvaluationStep)).Status().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception e)
+            {
+                logger.LogDebug(e, "Evaluator of {Trial} did not answer", trial.Id);
+                continue;
+            }
+            if (status.Result is { } result && result.Step == trial.EvaluationStep)
+            {
+                await ReportEvaluated(result);
+            }
+            else if (!status.Running)
+            {
+                await Directory.Release(TrainerKeys.EvaluationHolder(EvaluationKey(trial.Id, trial.EvaluationStep)));
+                trial.Phase = TrialPhase.AwaitingEvaluation;
+                trial.EvaluationSilo = null;
+                evaluationStarted.Remove(trial.Id);
+                dirty = changed = true;
+            }
+        }
+        if (S.BaselinesRequested && S.Baselines is null && S.BaselineError is null &&
+            now - lastHeard.GetValueOrDefault("baselines", now) >= SilenceBeforeCheck)
+        {
+            lastHeard["baselines"] = now;
+            try
+            {
+                var status = await GrainFactory.GetGrain<IEvaluatorGrain>(BaselineKey).Status().WaitAsync(TimeSpan.FromSeconds(10));
+                if (status.Baselines is { } baselines)
+                    await ReportBaselines(baselines);
+                else if (status.BaselineError is { } error)
+                    await ReportBaselinesFailed(error);
+                else if (!status.Running)
+                {
+                    await ReleaseBaselineSlot();
+                    S.BaselinesRequested = false;
+                    dirty = true;
+                }
+            }
+            catch (Exception e)
+            {
+                logger.LogDebug(e, "Baseline evaluator of {Sweep} did not answer", SweepId);
+            }
+        }
+        else
+        {
+            lastHeard.TryAdd("baselines", now);
+        }
     }
 
     /// <summary>
