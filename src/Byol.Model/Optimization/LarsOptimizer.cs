@@ -48,37 +48,8 @@ public sealed class LarsOptimizer : ITrainingOptimizer
 
     public void ZeroGrad() => _state.ZeroGrad();
 
-    public void Step(double learningRate)
-    {
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
-        for (var i = 0; i < _state.Parameters.Count; i++)
-        {
-            var parameter = _state.Parameters[i];
-            var gradient = parameter.grad;
-            if (gradient is null)
-            {
-                continue;
-            }
-
-            var update = gradient;
-            if (!_state.Excluded[i])
-            {
-                if (_weightDecay != 0)
-                {
-                    update = update.add(parameter, alpha: _weightDecay);
-                }
-
-                update = update.mul(TrustRatio(parameter, update, _trust));
-            }
-
-            var velocity = _state.Buffer(i, 0);
-            velocity.mul_(_momentum).add_(update);
-            parameter.sub_(velocity.mul(learningRate));
-        }
-
-        _state.StepCount++;
-    }
+    public void Step(double learningRate) =>
+        MomentumUpdate.Apply(_state, learningRate, _weightDecay, _momentum, (p, u) => u.mul(TrustRatio(p, u, _trust)));
 
     public void Save(BinaryWriter writer) => _state.Save(writer);
 

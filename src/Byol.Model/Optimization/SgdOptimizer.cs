@@ -27,27 +27,7 @@ public sealed class SgdOptimizer : ITrainingOptimizer
 
     public void ZeroGrad() => _state.ZeroGrad();
 
-    public void Step(double learningRate)
-    {
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
-        for (var i = 0; i < _state.Parameters.Count; i++)
-        {
-            var parameter = _state.Parameters[i];
-            var gradient = parameter.grad;
-            if (gradient is null)
-            {
-                continue;
-            }
-
-            var update = !_state.Excluded[i] && _weightDecay != 0 ? gradient.add(parameter, alpha: _weightDecay) : gradient;
-            var velocity = _state.Buffer(i, 0);
-            velocity.mul_(_momentum).add_(update);
-            parameter.sub_(velocity.mul(learningRate));
-        }
-
-        _state.StepCount++;
-    }
+    public void Step(double learningRate) => MomentumUpdate.Apply(_state, learningRate, _weightDecay, _momentum);
 
     public void Save(BinaryWriter writer) => _state.Save(writer);
 
