@@ -4,7 +4,8 @@ namespace Byol.Contracts.Specs;
 
 /// <summary>
 /// The concrete spec of one trial: the sweep's spec with the trial's parameters set, each through the schema that
-/// parsed the YAML (so the same keys and the same rules apply).
+/// parsed the YAML (so the same keys and the same rules apply). A variants axis's value applies the fields of the
+/// variant it names.
 /// </summary>
 public static class SpecResolver
 {
@@ -28,6 +29,20 @@ public static class SpecResolver
     {
         foreach (var (key, value) in parameters)
         {
+            if (spec.Search.Space.FirstOrDefault(a => a.Key == key && a.Domain.Kind == DomainKind.Variants) is { } axis)
+            {
+                if (axis.Domain.Variant(value.ToString()) is { } variant)
+                {
+                    spec = Apply(spec, variant.Settings, errors);
+                }
+                else
+                {
+                    errors.Add(key, $"unknown variant '{value}' (expected one of {string.Join(", ", axis.Domain.Choices)})");
+                }
+
+                continue;
+            }
+
             var field = SpecSchema.FindField(key);
             if (field is null)
             {

@@ -20,4 +20,7 @@ public sealed record SweepSpec
 
     /// <summary>The YAML text the spec was parsed from, when it was.</summary>
     [Id(10)] public string? SourceYaml { get; init; }
+
+    /// <summary>The published figures this sweep reproduces, when it says (`paper:`); the report sets them side by side.</summary>
+    [Id(11)] public PaperReference? Paper { get; init; }
 }

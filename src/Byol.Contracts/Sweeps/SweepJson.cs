@@ -37,6 +37,23 @@ public static class SweepJson
             }
             : null,
         ["trials"] = new JsonArray(view.Trials.Select(Trial).ToArray<JsonNode?>()),
+        ["paper"] = view.Paper is { } paper ? Paper(paper) : null,
+    };
+
+    /// <summary>The spec's <c>paper:</c> block: the published figures the sweep is compared with.</summary>
+    public static JsonObject Paper(PaperReference paper) => new()
+    {
+        ["source"] = paper.Source,
+        ["claim"] = paper.Claim,
+        ["setting"] = paper.Setting,
+        ["metric"] = SpecNames.Of(paper.Metric),
+        ["relative_to"] = paper.RelativeTo is { } reference ? Params(reference) : null,
+        ["rows"] = new JsonArray(paper.Rows.Select(r => (JsonNode?)new JsonObject
+        {
+            ["label"] = r.Label,
+            ["match"] = Params(r.Match),
+            ["value"] = r.Value,
+        }).ToArray()),
     };
 
     public static JsonObject Trial(TrialView t)
@@ -44,8 +61,7 @@ public static class SweepJson
         var node = new JsonObject
         {
             ["id"] = t.Id,
-            ["params"] = new JsonObject(t.Params.OrderBy(p => p.Key, StringComparer.Ordinal)
-                .Select(p => KeyValuePair.Create(p.Key, Value(p.Value)))),
+            ["params"] = Params(t.Params),
             ["seed"] = t.Seed,
             ["state"] = Name(t.State),
             ["step"] = t.Step,
@@ -70,6 +86,9 @@ public static class SweepJson
 
     public static string Name(TrialState state) => state.ToString().ToLowerInvariant();
     public static string Name(SweepState state) => state.ToString().ToLowerInvariant();
+
+    private static JsonObject Params(IReadOnlyDictionary<string, ParamValue> parameters) =>
+        new(parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Value(p.Value))));
 
     private static JsonObject Scores(BaselineScores s) => new() { ["knn_top1"] = s.KnnTop1, ["linear_top1"] = s.LinearTop1 };
 

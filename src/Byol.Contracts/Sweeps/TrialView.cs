@@ -36,6 +36,9 @@ public sealed record SweepView
     [Id(7)] public DateTimeOffset? FinishedAt { get; init; }
     [Id(8)] public string? Error { get; init; }
     [Id(9)] public string? Scheduler { get; init; }
+
+    /// <summary>The spec's <c>paper:</c> block, when it has one.</summary>
+    [Id(10)] public PaperReference? Paper { get; init; }
 }
 
 /// <summary>A line of `byol sweep list`.</summary>

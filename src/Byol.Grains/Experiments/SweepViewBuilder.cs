@@ -42,6 +42,7 @@ public static class SweepViewBuilder
             FinishedAt = s.FinishedAt,
             Error = s.BaselineError is null ? null : "baselines: " + s.BaselineError,
             Scheduler = spec.Scheduler.Name.ToString().ToLowerInvariant(),
+            Paper = spec.Paper,
         };
     }
 }

@@ -4,7 +4,9 @@ namespace Byol.Contracts.Specs.Binding;
 
 /// <summary>
 /// <c>search.space</c>: an ordered mapping from a dotted spec key to its values. Each key must name a scalar field of
-/// the spec (found through the same schema that binds the YAML) and each value must be valid for that field.
+/// the spec (found through the same schema that binds the YAML) and each value must be valid for that field. A
+/// variants axis (<c>augmentations: { variants: { full: {}, crop_only: { ... } } }</c>) has a name of its own and
+/// sets several fields per value; a field it sets cannot also be an axis of its own.
 /// </summary>
 internal sealed class SpaceMember(string key, Func<SearchSpec, ValueList<SpaceAxis>, SearchSpec> set) : Member<SearchSpec>(key)
 {
@@ -28,6 +30,16 @@ internal sealed class SpaceMember(string key, Func<SearchSpec, ValueList<SpaceAx
         {
             var dotted = (keyNode as YamlScalarNode)?.Value ?? "";
             var axisPath = Diagnostics.Join(path, dotted);
+            if (VariantsBody(value) is { } body)
+            {
+                if (VariantAxes.Bind(dotted, keyNode, body, axisPath, errors) is { } variants)
+                {
+                    axes.Add(new SpaceAxis(dotted, variants));
+                }
+
+                continue;
+            }
+
             var field = SpecSchema.FindField(dotted);
             if (field is null)
             {
@@ -44,8 +56,15 @@ internal sealed class SpaceMember(string key, Func<SearchSpec, ValueList<SpaceAx
             }
         }
 
+        VariantAxes.CheckOverlap(axes, path, errors);
         return set(owner, ValueList.From(axes));
     }
+
+    private static YamlNode? VariantsBody(YamlNode node) =>
+        node is YamlMappingNode { Children.Count: 1 } mapping
+        && mapping.Children.Single().Key is YamlScalarNode { Value: "variants" }
+            ? mapping.Children.Single().Value
+            : null;
 
     public override FieldRef<SearchSpec>? Find(ReadOnlySpan<string> rest) => null;
 

@@ -17,7 +17,8 @@ internal static class SpecSchema
         new Child<SweepSpec, SearchSpec>("search", s => s.Search, (s, v) => s with { Search = v }, Search()),
         new Child<SweepSpec, SchedulerSpec>("scheduler", s => s.Scheduler, (s, v) => s with { Scheduler = v }, Scheduler()),
         Int<SweepSpec>("max_concurrent", (s, v) => s with { MaxConcurrent = v }, Rules.AtLeast(1)),
-        new Child<SweepSpec, ResourcesSpec>("resources", s => s.Resources, (s, v) => s with { Resources = v }, Resources()));
+        new Child<SweepSpec, ResourcesSpec>("resources", s => s.Resources, (s, v) => s with { Resources = v }, Resources()),
+        new PaperMember());
 
     /// <summary>Dotted keys a search space may name: every scalar field but the name and the search's own.</summary>
     public static IReadOnlyList<string> SearchableKeys { get; } =
