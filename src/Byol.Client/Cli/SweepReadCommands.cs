@@ -92,9 +92,11 @@ public static class SweepReadCommands
         var command = new Command("report", "Write an HTML report with plots of a sweep") { id, output, top };
         runner.Bind(command, async (parse, client, cancellation) =>
         {
-            var results = await client.ResultsAsync(parse.GetRequiredValue(id), parse.GetValue(top), cancellation);
-            var files = await SweepReport.WriteAsync(results, parse.GetRequiredValue(output).FullName, cancellation);
-            runner.Context.Console.MarkupLine($"Wrote [bold]{Markup.Escape(files[0])}[/] and {files.Count - 1} plot(s)");
+            var all = await client.ResultsAsync(parse.GetRequiredValue(id), null, cancellation);
+            var files = await SweepReport.WriteAsync(all.Sweep, parse.GetValue(top), parse.GetRequiredValue(output).FullName, cancellation);
+            var plots = files.Count(f => f.EndsWith(".png", StringComparison.Ordinal));
+            var others = files.Skip(1).Where(f => !f.EndsWith(".png", StringComparison.Ordinal)).Select(f => $" and {Markup.Escape(Path.GetFileName(f))}");
+            runner.Context.Console.MarkupLine($"Wrote [bold]{Markup.Escape(files[0])}[/], {plots} plot(s){string.Concat(others)}");
             return ExitCodes.Ok;
         });
         return command;

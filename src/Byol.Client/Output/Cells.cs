@@ -24,11 +24,14 @@ public static class Cells
     public static string Objective(SweepView view) => $"{SpecNames.Of(view.Objective.Metric)} ({SpecNames.Of(view.Objective.Mode)})";
 
     /// <summary>The trial's value of the sweep's objective metric, when it has one.</summary>
-    public static double? ObjectiveValue(SweepView view, TrialView trial) => view.Objective.Metric switch
+    public static double? ObjectiveValue(SweepView view, TrialView trial) => MetricValue(view.Objective.Metric, trial.Metrics);
+
+    /// <summary>The value of <paramref name="metric"/> among a trial's metrics, when it has one.</summary>
+    public static double? MetricValue(ObjectiveMetric metric, TrialMetrics metrics) => metric switch
     {
-        ObjectiveMetric.KnnTop1 => trial.Metrics.KnnTop1,
-        ObjectiveMetric.Loss => trial.Metrics.Loss,
-        ObjectiveMetric.ZStd => trial.Metrics.ZStd,
-        _ => trial.Metrics.LinearTop1,
+        ObjectiveMetric.KnnTop1 => metrics.KnnTop1,
+        ObjectiveMetric.Loss => metrics.Loss,
+        ObjectiveMetric.ZStd => metrics.ZStd,
+        _ => metrics.LinearTop1,
     };
 }

@@ -9,7 +9,8 @@ namespace Byol.Client.Report;
 
 /// <summary>
 /// The self-contained HTML page of `sweep report`: inline CSS, the plots referenced by relative file names, the
-/// baselines and the ranked table. Each row of the ranked table (<c>table#ranked</c>) carries its exact values as
+/// "Paper vs Byol" section when the sweep has a <c>paper:</c> block (<see cref="PaperHtml"/>), the baselines and the
+/// ranked table. Each row of the ranked table (<c>table#ranked</c>) carries its exact values as
 /// data attributes (<c>data-trial</c>, <c>data-rank</c>, <c>data-knn_top1</c>, ...), the same numbers as
 /// `sweep results --json`.
 /// </summary>
@@ -26,7 +27,7 @@ public static class ReportHtml
         figcaption { color: #555; font-size: .85rem; } .meta { color: #555; }
         """;
 
-    public static string Render(SweepResults results, IReadOnlyList<(string File, string Caption)> plots)
+    public static string Render(SweepResults results, IReadOnlyList<(string File, string Caption)> plots, PaperComparison? paper = null)
     {
         var view = results.Sweep;
         var html = new StringBuilder();
@@ -37,6 +38,8 @@ public static class ReportHtml
             .Append($"{view.Trials.Count} trial(s) shown; submitted {view.SubmittedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC")
             .Append(view.FinishedAt is { } f ? $", finished {f.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : "")
             .Append(view.Error is null ? "" : $"; error: {E(view.Error)}").Append("</p>\n");
+        if (paper is not null)
+            PaperHtml.Append(html, paper, PaperPlot.File);
         Baselines(html, view);
         Ranked(html, results);
         html.Append("<h2>Plots</h2>\n");

@@ -73,6 +73,13 @@ public sealed class FinishedSweepTests(ClientTestCluster cluster)
         Assert.Contains("<style>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
         Assert.Contains("raw pixels", html, StringComparison.Ordinal);
+        Assert.Contains("paper.png", images);
+        Assert.Contains("<h2>Paper vs Byol</h2>", html, StringComparison.Ordinal);
+        var paper = await File.ReadAllTextAsync(Path.Combine(directory, "paper.md"));
+        Assert.Matches(new Regex(@"\| tau 0\.99 \| 72\.1 \| \d+\.\d \(1\) \|"), paper);
+        Assert.Matches(new Regex(@"\| tau 0\.996 \| 72\.5 \| \d+\.\d \(1\) \|"), paper);
+        Assert.Contains("unordered in the paper (within 0.5 points): 1 pair", paper, StringComparison.Ordinal);
+        Assert.Contains("paper.md", report.Console, StringComparison.Ordinal);
 
         var results = JsonNode.Parse((await CliRun.Against(cluster.Grains, "sweep", "results", sweep.Id, "--json")).Out)!;
         var rows = Regex.Matches(html, "<tr[^>]* data-trial=\"([^\"]*)\" data-rank=\"([^\"]*)\"[^>]* data-knn_top1=\"([^\"]*)\" data-linear_top1=\"([^\"]*)\"");

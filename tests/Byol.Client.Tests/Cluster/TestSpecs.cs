@@ -32,6 +32,19 @@ public static class TestSpecs
         resources: { accelerator: any }
         """;
 
+    /// <summary><see cref="Tiny"/> with a <c>paper:</c> block: Table 5(a)'s figures for its two tau_base values.</summary>
+    public static string TinyWithPaper() => Tiny() + """
+
+        paper:
+          source: Grill et al. 2020, Table 5(a)
+          claim: A target updated slowly works best.
+          setting: ImageNet linear top-1 %, ResNet-50, 300 epochs
+          metric: knn_top1
+          rows:
+            - { label: tau 0.99, match: { train.tau_base: 0.99 }, value: 72.1 }
+            - { label: tau 0.996, match: { train.tau_base: 0.996 }, value: 72.5 }
+        """;
+
     /// <summary>Three mistakes, each at its own YAML path: an unknown encoder, a negative step count, a bad metric.</summary>
     public static string ThreeErrors => Tiny()
         .Replace("encoder: small-resnet", "encoder: resnet9000", StringComparison.Ordinal)
