@@ -53,7 +53,7 @@ public static class PaperPlot
         if (comparison.IsRelative)
             plot.Add.HorizontalLine(0, 1, Colors.Black);
         Ticks(plot, rows.Select(r => r.Label).ToArray(), Width(comparison));
-        plot.Title($"{(comparison.Paper.Source.Length > 0 ? comparison.Paper.Source : "paper")} vs Byol", TextSize + 3);
+        plot.Title($"{ShortSource(comparison.Paper.Source)} vs Byol", TextSize + 3);
         plot.YLabel(comparison.IsRelative ? $"{comparison.Metric} - reference{(comparison.InPercent ? " (points)" : "")}" : comparison.Metric + (comparison.InPercent ? " (%)" : ""), TextSize + 1);
         plot.Axes.Left.TickLabelStyle.FontSize = TextSize;
         plot.Legend.FontSize = TextSize;
@@ -113,5 +113,14 @@ public static class PaperPlot
         }
         lines.Add(line);
         return string.Join('\n', lines);
+    }
+
+    /// <summary>The source up to its first ';', without a parenthesised arXiv id: "Grill et al. 2020, Table 5(a)".</summary>
+    internal static string ShortSource(string source)
+    {
+        if (source.Length == 0)
+            return "paper";
+        var head = source.Split(';')[0];
+        return System.Text.RegularExpressions.Regex.Replace(head, @"\s*\([^)]*arXiv[^)]*\)", "").Trim();
     }
 }

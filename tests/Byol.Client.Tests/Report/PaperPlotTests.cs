@@ -11,6 +11,13 @@ public sealed class PaperPlotTests
     public void Long_row_labels_wrap_at_spaces_to_fit_under_their_bars(string label, int perLine, string wrapped) =>
         Assert.Equal(wrapped, PaperPlot.Wrap(label, perLine));
 
+    [Theory]
+    [InlineData("Grill et al. 2020 (arXiv 2006.07733v3), Table 5(a); random-init network 1.4% (Section 3)", "Grill et al. 2020, Table 5(a)")]
+    [InlineData("Table 16", "Table 16")]
+    [InlineData("", "paper")]
+    public void The_title_keeps_the_source_short_enough_to_fit(string source, string title) =>
+        Assert.Equal(title, PaperPlot.ShortSource(source));
+
     [Fact]
     public void The_plot_widens_with_the_rows_and_says_when_baselines_are_not_drawn()
     {
