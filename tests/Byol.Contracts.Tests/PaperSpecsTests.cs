@@ -69,7 +69,7 @@ public sealed class PaperSpecsTests
             .Select(t => (long)t.BatchSize * t.Steps)
             .Distinct();
 
-        Assert.Equal([10240L], budgets);
+        Assert.Equal([7680L], budgets);
     }
 
     private static string PaperDirectory()
