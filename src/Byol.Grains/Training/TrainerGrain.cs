@@ -69,6 +69,7 @@ public sealed class TrainerGrain(
             session = sessions.Create(work, latest, state.State.Fence);
             session.Start();
             pump = this.RegisterGrainTimer(Pump, new GrainTimerCreationOptions(ReportPeriod, ReportPeriod) { KeepAlive = true, Interleave = false });
+            PumpWhenEnded(session).Ignore();
             logger.LogInformation("Trial {Key} starts on {Silo} at step {Step} (fence {Fence})", this.GetPrimaryKeyString(), SiloName, lastReportedStep, state.State.Fence);
             return new TrainerStarted(state.State.Fence, SiloName, latest?.Reference.Step ?? 0);
         }
@@ -131,6 +132,17 @@ public sealed class TrainerGrain(
         slots.Release(Holder);
         telemetry.SlotsInUse(slots.Holders.Count);
         DeactivateOnIdle();
+    }
+
+    /// <summary>
+    /// The end of a segment is reported at once, not at the next report period: the slot it frees can take the next
+    /// trial now. The continuation runs on this activation; the pump tick it brings forward never overlaps another.
+    /// </summary>
+    private async Task PumpWhenEnded(ITrainingSession ending)
+    {
+        await ending.Completion;
+        if (ReferenceEquals(session, ending))
+            pump?.Change(TimeSpan.Zero, ReportPeriod);
     }
 
     /// <summary>Applies what the training thread queued; returns the end event if the segment ended.</summary>
