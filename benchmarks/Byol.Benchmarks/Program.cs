@@ -9,6 +9,9 @@ try
         "step" => StepCommand.Run(StepSettings.Parse(args.AsSpan(1))),
         "compare" => CompareCommand.Run(CompareSettings.Parse(args.AsSpan(1))),
         "micro" => MicroCommand.Run(args.AsSpan(1)),
+        "orchestration" => Byol.Benchmarks.Orchestration.OrchestrationCommand.Run(args.AsSpan(1)),
+        "status-load" => Byol.Benchmarks.StatusLoad.StatusLoadCommand.Run(args.AsSpan(1)),
+        "trial-memory" => Byol.Benchmarks.TrialMemory.TrialMemoryCommand.Run(args.AsSpan(1)),
         null or "-h" or "--help" or "help" => Usage(Console.Out, 0),
         var other => Usage(Console.Error, 2, $"unknown command '{other}'"),
     };

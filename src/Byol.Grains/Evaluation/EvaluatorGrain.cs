@@ -1,28 +1,22 @@
 using Byol.Contracts.Grains;
 using Byol.Contracts.Specs;
 using Byol.Contracts.Sweeps;
-using Byol.Grains.Checkpoints;
-using Byol.Grains.Data;
 using Byol.Grains.Placement;
 using Byol.Grains.Slots;
 using Byol.Grains.Training;
-using Byol.Model.Evaluation;
-using Byol.Model.Runtime;
-using Byol.Model.Training;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
 namespace Byol.Grains.Evaluation;
 
 /// <summary>
-/// Scores a checkpoint (or the sweep's baselines) on a slot of this silo. The call returns at once; the work runs on
-/// a dedicated thread and its result goes to the experiment grain.
+/// Scores a checkpoint (or the sweep's baselines) on a slot of this silo. The call returns at once; the work (the
+/// silo's <see cref="ITrialScorer"/>) runs off the scheduler and its result goes to the experiment grain.
 /// </summary>
 [SlotPlacement]
 public sealed class EvaluatorGrain(
     LocalSlots slots,
-    ICheckpointStore store,
-    DatasetCache datasets,
+    ITrialScorer scorer,
     ILocalSiloDetails silo,
     ILogger<EvaluatorGrain> logger) : Grain, IEvaluatorGrain
 {
@@ -47,8 +41,7 @@ public sealed class EvaluatorGrain(
             TrialEvaluated result;
             try
             {
-                var checkpoint = await ReadCheckpoint(work);
-                var point = await DedicatedThread.Run($"byol-eval {work.SweepId}/{work.TrialId}", () => Score(work, checkpoint));
+                var point = await scorer.ScoreCheckpoint(work);
                 result = new TrialEvaluated(work.TrialId, work.Step, point, null);
             }
             catch (Exception e)
@@ -76,7 +69,7 @@ public sealed class EvaluatorGrain(
         {
             try
             {
-                var baselines = await DedicatedThread.Run($"byol-baselines {sweepId}", () => ScoreBaselines(spec));
+                var baselines = await scorer.ScoreBaselines(sweepId, spec);
                 slots.Release(Holder);
                 lastBaselines = baselines;
                 await experiment.ReportBaselines(baselines);
@@ -99,60 +92,4 @@ public sealed class EvaluatorGrain(
         DeactivateOnIdle();
         throw new SlotUnavailableException($"silo {silo.SiloAddress.ToParsableString()} has no free {slots.Accelerator} slot");
     }
-
-    /// <summary>The checkpoint of exactly the requested step when it verifies, else the newest one that does.</summary>
-    private async Task<byte[]> ReadCheckpoint(EvaluationAssignment work)
-    {
-        var listed = await store.ListAsync(work.SweepId, work.TrialId, CancellationToken.None);
-        var exact = listed.FirstOrDefault(r => r.Step == work.Step);
-        if (exact is not null)
-        {
-            try
-            {
-                var loaded = await store.ReadAsync(exact, CancellationToken.None);
-                if (loaded is not null)
-                    return loaded.Payload;
-            }
-            catch (CorruptCheckpointException e)
-            {
-                logger.LogWarning("Checkpoint {Key} is corrupt ({Reason}); evaluating the newest valid one", exact.Key, e.Message);
-            }
-        }
-        var latest = await store.ReadLatestAsync(work.SweepId, work.TrialId, CancellationToken.None)
-            ?? throw new InvalidOperationException($"trial {work.SweepId}/{work.TrialId} has no readable checkpoint");
-        return latest.Payload;
-    }
-
-    private EvaluationPoint Score(EvaluationAssignment work, byte[] checkpoint)
-    {
-        var device = Device();
-        var options = TrialConfiguration.Training(work.Spec, work.Seed);
-        using var run = new TrainingRun(options, datasets.Get(TrialConfiguration.TrainData(work.Spec)), device);
-        run.Load(new MemoryStream(checkpoint));
-        var evaluator = new RepresentationEvaluator(
-            datasets.Get(TrialConfiguration.BankData(work.Spec)),
-            datasets.Get(TrialConfiguration.EvalData(work.Spec)),
-            TrialConfiguration.Evaluation(work.Spec));
-        var result = evaluator.Evaluate(run.Networks.Online.Encoder, run.Networks.Online, options.ImageSize, run.Normalization, device);
-        logger.LogInformation("Trial {Sweep}/{Trial} at step {Step}: kNN {Knn:P1}, linear {Linear:P1}, z_std {ZStd:F4}",
-            work.SweepId, work.TrialId, run.Step, result.KnnTop1, result.LinearTop1, result.ZStd);
-        return new EvaluationPoint(run.Step, result.KnnTop1, result.LinearTop1, result.ZStd);
-    }
-
-    private Baselines ScoreBaselines(SweepSpec spec)
-    {
-        var device = Device();
-        var train = datasets.Get(TrialConfiguration.TrainData(spec));
-        var (mean, std) = train.ChannelStatistics();
-        using var normalization = new InputNormalization(mean, std, device);
-        var evaluator = new RepresentationEvaluator(
-            datasets.Get(TrialConfiguration.BankData(spec)),
-            datasets.Get(TrialConfiguration.EvalData(spec)),
-            TrialConfiguration.Evaluation(spec));
-        var random = evaluator.RandomInit(SpecNames.Of(spec.Model.Encoder), spec.Train.ImageSize, seed: 0, normalization, device);
-        var raw = evaluator.RawPixels();
-        return new Baselines(new BaselineScores(random.KnnTop1, random.LinearTop1), new BaselineScores(raw.KnnTop1, raw.LinearTop1));
-    }
-
-    private TorchSharp.torch.Device Device() => TorchRuntime.SelectDevice(slots.Accelerator == "cuda" ? "cuda" : "cpu");
 }

@@ -76,6 +76,7 @@ public sealed class ExperimentGrain(
         await GrainFactory.GetGrain<ISweepRegistryGrain>(0).Register(Summary());
         await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         StartTicking();
+        ScheduleNow();
         logger.LogInformation("Sweep {Sweep} '{Name}' submitted: {Trials} trials", SweepId, spec.Name, plans.Count);
         return new SubmitResult(true, SweepId, plans.Count, []);
     }
@@ -140,6 +141,7 @@ public sealed class ExperimentGrain(
         await state.WriteStateAsync();
         changed = true;
         StartTicking();
+        ScheduleNow();
     }
 
     public async Task Extend(long steps)
@@ -179,6 +181,7 @@ public sealed class ExperimentGrain(
         }
         changed = true;
         StartTicking();
+        ScheduleNow();
     }
 
     public Task Subscribe(ISweepObserver observer)
@@ -244,7 +247,7 @@ public sealed class ExperimentGrain(
                 trial.Error = e.Error ?? "training failed";
                 break;
         }
-        await Persist();
+        await PersistSoon();
     }
 
     public async Task ReportEvaluated(TrialEvaluated e)
@@ -259,7 +262,7 @@ public sealed class ExperimentGrain(
         {
             trial.State = TrialState.Failed;
             trial.Error = "evaluation failed: " + (e.Error ?? "unknown error");
-            await Persist();
+            await PersistSoon();
             return;
         }
         trial.Evaluations.Add(e.Result);
@@ -282,21 +285,21 @@ public sealed class ExperimentGrain(
                 trial.State = TrialState.Stopped;
             }
         }
-        await Persist();
+        await PersistSoon();
     }
 
     public async Task ReportBaselines(Baselines baselines)
     {
         S.Baselines = baselines;
         await ReleaseBaselineSlot();
-        await Persist();
+        await PersistSoon();
     }
 
     public async Task ReportBaselinesFailed(string error)
     {
         S.BaselineError = error;
         await ReleaseBaselineSlot();
-        await Persist();
+        await PersistSoon();
     }
 
     private async Task ReleaseBaselineSlot()
@@ -331,6 +334,28 @@ public sealed class ExperimentGrain(
 
     private void StartTicking() =>
         ticker ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TickPeriod, TickPeriod) { KeepAlive = true, Interleave = false });
+
+    /// <summary>
+    /// Brings the next scheduling pass forward to now: a slot was freed or work became ready, and waiting for the
+    /// periodic tick would leave the slot idle for up to <see cref="TickPeriod"/>. Calls while a pass is queued or
+    /// running fold into one more pass; the periodic tick stays as the safety net.
+    /// </summary>
+    private void ScheduleNow() => ticker?.Change(TimeSpan.Zero, TickPeriod);
+
+    /// <summary>
+    /// A report's change is written by the scheduling pass it brings forward, together with whatever else that pass
+    /// changes: one write of the trial table per pass rather than one per report (the table grows with the sweep).
+    /// A change lost with this activation is recovered as any lost report is: the trainer keeps its last segment and
+    /// the evaluator its result, and both are asked when they fall silent. A finished sweep has no pass to wait for.
+    /// </summary>
+    private async Task PersistSoon()
+    {
+        dirty = changed = true;
+        if (ticker is null)
+            await Persist();
+        else
+            ScheduleNow();
+    }
 
     /// <summary>The scheduling loop: restart trials on dead silos, evaluate, start pending trials, finish.</summary>
     private async Task Tick()
@@ -543,7 +568,10 @@ public sealed class ExperimentGrain(
     {
         if (S.BaselinesRequested || S.Baselines is not null)
             return;
-        await OnReservedSlot(TrainerKeys.EvaluationHolder(BaselineKey), async silo =>
+        var holder = TrainerKeys.EvaluationHolder(BaselineKey);
+        if (await Reserve(holder) is not { } silo)
+            return;
+        await OnSlot(holder, silo, async () =>
         {
             await GrainFactory.GetGrain<IEvaluatorGrain>(BaselineKey).EvaluateBaselines(SweepId, S.Spec!);
             S.BaselinesRequested = true;
@@ -554,10 +582,14 @@ public sealed class ExperimentGrain(
 
     private async Task StartEvaluations()
     {
+        var starts = new List<Task>();
         foreach (var trial in S.Trials.Where(t => t.State == TrialState.Running && t.Phase == TrialPhase.AwaitingEvaluation).ToList())
         {
             var key = EvaluationKey(trial.Id, trial.EvaluationStep);
-            var outcome = await OnReservedSlot(TrainerKeys.EvaluationHolder(key), async silo =>
+            var holder = TrainerKeys.EvaluationHolder(key);
+            if (await Reserve(holder) is not { } silo)
+                break;
+            starts.Add(OnSlot(holder, silo, async () =>
             {
                 await GrainFactory.GetGrain<IEvaluatorGrain>(key).EvaluateCheckpoint(
                     new EvaluationAssignment(SweepId, trial.Id, TrialSpec(trial), trial.Plan.Seed, trial.EvaluationStep));
@@ -565,21 +597,23 @@ public sealed class ExperimentGrain(
                 trial.EvaluationSilo = silo;
                 evaluationStarted[trial.Id] = DateTimeOffset.UtcNow;
                 dirty = changed = true;
-            });
-            if (outcome == SlotCall.NoFreeSlot)
-                return;
+            }));
         }
+        await Task.WhenAll(starts);
     }
 
     private async Task StartPendingTrials()
     {
-        foreach (var trial in S.Trials.Where(t => t.State == TrialState.Pending).ToList())
+        var room = S.Spec!.MaxConcurrent - S.Trials.Count(t => t.IsTraining);
+        var starts = new List<Task>();
+        foreach (var trial in S.Trials.Where(t => t.State == TrialState.Pending).Take(Math.Max(0, room)).ToList())
         {
-            if (S.Trials.Count(t => t.IsTraining) >= S.Spec!.MaxConcurrent)
-                return;
-            if (await OnReservedSlot(TrainerKeys.TrainerHolder(SweepId, trial.Id), _ => StartTrainer(trial)) == SlotCall.NoFreeSlot)
-                return;
+            var holder = TrainerKeys.TrainerHolder(SweepId, trial.Id);
+            if (await Reserve(holder) is not { } silo)
+                break;
+            starts.Add(OnSlot(holder, silo, () => StartTrainer(trial)));
         }
+        await Task.WhenAll(starts);
     }
 
     /// <summary>Starts (or re-targets) the trial's trainer; placement follows the slot reserved in the request context.</summary>
@@ -598,28 +632,26 @@ public sealed class ExperimentGrain(
         dirty = changed = true;
     }
 
-    private enum SlotCall { NoFreeSlot, Failed, Started }
+    /// <summary>The silo of a slot reserved for <paramref name="holder"/>, or null when no slot is free.</summary>
+    private Task<string?> Reserve(string holder) => Directory.Reserve(Accelerator, holder);
 
     /// <summary>
-    /// Reserves a slot for <paramref name="holder"/> and makes <paramref name="call"/> with the new activation placed
-    /// on that silo; a call that fails gives the slot back, and the work stays pending for the next tick.
+    /// Makes <paramref name="call"/> with the new activation placed on <paramref name="silo"/>, whose slot was reserved
+    /// for <paramref name="holder"/>; a call that fails gives the slot back, and the work stays pending for the next
+    /// pass. Reservations are made one at a time, the calls that start work on the reserved slots run side by side
+    /// (each call has its own request context).
     /// </summary>
-    private async Task<SlotCall> OnReservedSlot(string holder, Func<string, Task> call)
+    private async Task OnSlot(string holder, string silo, Func<Task> call)
     {
-        var silo = await Directory.Reserve(Accelerator, holder);
-        if (silo is null)
-            return SlotCall.NoFreeSlot;
         RequestContext.Set(SlotPlacementDirector.TargetSiloKey, silo);
         try
         {
-            await call(silo);
-            return SlotCall.Started;
+            await call();
         }
         catch (Exception e)
         {
             logger.LogInformation("{Holder} could not start on {Silo}: {Reason}; it stays pending", holder, silo, e.Message);
             await Directory.Release(holder);
-            return SlotCall.Failed;
         }
         finally
         {

@@ -1,7 +1,6 @@
 using Byol.Contracts.Grains;
 using Byol.Contracts.Sweeps;
 using Byol.Grains.Checkpoints;
-using Byol.Grains.Data;
 using Byol.Grains.Placement;
 using Byol.Grains.Slots;
 using Byol.Grains.Telemetry;
@@ -12,20 +11,21 @@ namespace Byol.Grains.Training;
 
 /// <summary>
 /// Trains one trial on this silo's slot. Thin: it holds the slot, the fence and the checkpoint pointer, and relays
-/// what the training thread reports; the model code does the work (<see cref="TrainingSession"/>).
+/// what the training thread reports; the model code does the work (<see cref="TrainingSession"/>, made by the silo's
+/// <see cref="ITrainingSessionFactory"/>).
 /// </summary>
 [SlotPlacement]
 public sealed class TrainerGrain(
     [PersistentState("trainer", StorageNames.Grains)] IPersistentState<TrainerGrainState> state,
     LocalSlots slots,
     ICheckpointStore store,
-    DatasetCache datasets,
+    ITrainingSessionFactory sessions,
     ILocalSiloDetails silo,
     ByolMetrics telemetry,
     ILogger<TrainerGrain> logger) : Grain, ITrainerGrain
 {
     public static readonly TimeSpan ReportPeriod = TimeSpan.FromSeconds(2);
-    private TrainingSession? session;
+    private ITrainingSession? session;
     private TrainerAssignment? assignment;
     private IGrainTimer? pump;
     private readonly List<CurvePoint> pendingCurve = [];
@@ -64,15 +64,12 @@ public sealed class TrainerGrain(
             var latest = await store.ReadLatestAsync(work.SweepId, work.TrialId, CancellationToken.None);
             foreach (var skipped in latest?.SkippedCorrupt ?? [])
                 logger.LogWarning("Checkpoint {Key} is corrupt; resuming from an earlier one", skipped.Key);
-            var options = TrialConfiguration.Training(work.Spec, work.Seed);
-            var trainData = TrialConfiguration.TrainData(work.Spec);
             assignment = work;
             lastReportedStep = latest?.Reference.Step ?? 0;
-            session = new TrainingSession(options, () => datasets.Get(trainData), latest?.Payload, work.StopAt,
-                work.Spec.Train.CheckpointEvery, store, work.SweepId, work.TrialId, state.State.Fence, latest?.Reference,
-                Model.Runtime.TorchRuntime.SelectDevice(slots.Accelerator == "cuda" ? "cuda" : "cpu"), logger);
+            session = sessions.Create(work, latest, state.State.Fence);
             session.Start();
             pump = this.RegisterGrainTimer(Pump, new GrainTimerCreationOptions(ReportPeriod, ReportPeriod) { KeepAlive = true, Interleave = false });
+            PumpWhenEnded(session).Ignore();
             logger.LogInformation("Trial {Key} starts on {Silo} at step {Step} (fence {Fence})", this.GetPrimaryKeyString(), SiloName, lastReportedStep, state.State.Fence);
             return new TrainerStarted(state.State.Fence, SiloName, latest?.Reference.Step ?? 0);
         }
@@ -135,6 +132,17 @@ public sealed class TrainerGrain(
         slots.Release(Holder);
         telemetry.SlotsInUse(slots.Holders.Count);
         DeactivateOnIdle();
+    }
+
+    /// <summary>
+    /// The end of a segment is reported at once, not at the next report period: the slot it frees can take the next
+    /// trial now. The continuation runs on this activation; the pump tick it brings forward never overlaps another.
+    /// </summary>
+    private async Task PumpWhenEnded(ITrainingSession ending)
+    {
+        await ending.Completion;
+        if (ReferenceEquals(session, ending))
+            pump?.Change(TimeSpan.Zero, ReportPeriod);
     }
 
     /// <summary>Applies what the training thread queued; returns the end event if the segment ended.</summary>

@@ -13,7 +13,7 @@ namespace Byol.Grains.Training;
 /// Orleans scheduler is never blocked). Checkpoints are serialized on the training thread and uploaded by a
 /// separate task, so a slow or unreachable store never stalls training; the grain drains <see cref="Events"/>.
 /// </summary>
-public sealed class TrainingSession : IDisposable
+public sealed class TrainingSession : ITrainingSession
 {
     private readonly TrainingOptions options;
     private readonly Func<ImageSet> loadData;
@@ -64,10 +64,8 @@ public sealed class TrainingSession : IDisposable
         thread.Start();
     }
 
-    /// <summary>Stop within one step; no further checkpoint.</summary>
     public void Cancel() => cancel.Cancel();
 
-    /// <summary>Checkpoint at the next step boundary and stop (the silo is leaving).</summary>
     public void Drain() => drain.Cancel();
 
     private void RunOnThread()

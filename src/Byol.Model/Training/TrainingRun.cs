@@ -179,6 +179,7 @@ public sealed class TrainingRun : IDisposable
 
     public void Dispose()
     {
+        optimizer.Dispose();
         Networks.Dispose();
         normalization.Dispose();
         generator.Dispose();

@@ -3,9 +3,11 @@ using System.Net;
 using Byol.Grains;
 using Byol.Grains.Checkpoints;
 using Byol.Grains.Data;
+using Byol.Grains.Evaluation;
 using Byol.Grains.Placement;
 using Byol.Grains.Slots;
 using Byol.Grains.Telemetry;
+using Byol.Grains.Training;
 using Byol.Model.Runtime;
 using Byol.Silo.Storage;
 using Microsoft.Extensions.Configuration;
@@ -111,6 +113,9 @@ public static class ByolSiloConfiguration
         services.TryAddSingleton<LocalSlots>();
         services.TryAddSingleton<DatasetCache>();
         services.TryAddSingleton<ByolMetrics>();
+        // What trainers and evaluators run; a host that registered its own before AddByol keeps it (the orchestration benchmark).
+        services.TryAddSingleton<ITrainingSessionFactory, TorchTrainingSessionFactory>();
+        services.TryAddSingleton<ITrialScorer, TorchTrialScorer>();
         services.TryAddSingleton<ICheckpointStore>(sp => CheckpointStoreFactory.Create(new CheckpointStoreOptions
         {
             Provider = storage.Provider,
