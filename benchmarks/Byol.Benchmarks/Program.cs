@@ -9,6 +9,7 @@ try
         "step" => StepCommand.Run(StepSettings.Parse(args.AsSpan(1))),
         "compare" => CompareCommand.Run(CompareSettings.Parse(args.AsSpan(1))),
         "micro" => MicroCommand.Run(args.AsSpan(1)),
+        "augment" => AugmentCommand.Run(AugmentSettings.Parse(args.AsSpan(1))),
         null or "-h" or "--help" or "help" => Usage(Console.Out, 0),
         var other => Usage(Console.Error, 2, $"unknown command '{other}'"),
     };
@@ -36,6 +37,9 @@ static int Usage(TextWriter to, int code, string? reason = null)
                   and prints a markdown table of medians.
           micro   [--threads T] [--repeats R]
                   Single ops at the step's shapes (matmul, Linear, BatchNorm, 3x3 conv), as benchmarks/pytorch/micro.py.
+          augment [--batch B] [--image-size S] [--threads T] [--runs R] [--iterations I] [--warmup W] [--ablate] [--json]
+                  The view pipeline alone: images/s (two paper views each), median of R runs of I batches; --ablate
+                  repeats it with one stage off at a time.
         encoders: small-resnet, resnet18-cifar, resnet18, resnet50
         """);
     return code;
