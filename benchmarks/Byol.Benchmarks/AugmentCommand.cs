@@ -116,7 +116,7 @@ internal static class AugmentCommand
         yield return ("crop + flip only", CropOnly(v1), CropOnly(v2));
     }
 
-    private static void PrintTable(JsonObject r)
+    internal static void PrintTable(JsonObject r)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine($"Byol augmentation: two views per image, batch {r["batch"]}, {r["image_size"]}x{r["image_size"]} uint8, " +

@@ -22,7 +22,8 @@ internal sealed class BareModelCompute : IDisposable
     private readonly Tensor _view1;
     private readonly Tensor _view2;
 
-    public BareModelCompute(TrainingOptions options, ImageSet data)
+    /// <param name="channelsLast">Feed the views in channels_last layout (<see cref="ChannelsLast"/>).</param>
+    public BareModelCompute(TrainingOptions options, ImageSet data, bool channelsLast = false)
     {
         _networks = ByolNetworks.Create(options.Network, data.Channels, options.Seed, CPU);
         _networks.Train();
@@ -33,8 +34,15 @@ internal sealed class BareModelCompute : IDisposable
         using var scope = NewDisposeScope();
         var indices = Enumerable.Range(0, options.BatchSize).Select(i => i % data.Count).ToArray();
         var images = data.ToTensor(indices, CPU);
-        _view1 = normalization.Apply(new ViewAugmenter(options.View1, options.ImageSize).Apply(images, generator)).MoveToOuterDisposeScope();
-        _view2 = normalization.Apply(new ViewAugmenter(options.View2, options.ImageSize).Apply(images, generator)).MoveToOuterDisposeScope();
+        var view1 = normalization.Apply(new ViewAugmenter(options.View1, options.ImageSize).Apply(images, generator));
+        var view2 = normalization.Apply(new ViewAugmenter(options.View2, options.ImageSize).Apply(images, generator));
+        if (channelsLast)
+        {
+            view1 = ChannelsLast.Convert(view1);
+            view2 = ChannelsLast.Convert(view2);
+        }
+        _view1 = view1.MoveToOuterDisposeScope();
+        _view2 = view2.MoveToOuterDisposeScope();
     }
 
     /// <summary>One pass; returns its milliseconds. Gradients are zeroed (in place, as the optimizer's ZeroGrad does) before the clock starts.</summary>

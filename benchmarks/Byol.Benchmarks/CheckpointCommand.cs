@@ -83,8 +83,7 @@ internal static class CheckpointCommand
                     (checkpoints ? with : without).Add(segment.ImagesPerSecond);
                     if (checkpoints)
                         withCheckpoints = segment;
-                    if (!s.Json)
-                        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                             $"round {round}: {(checkpoints ? $"checkpoint every {c.Every}" : "no checkpoint")}: {segment.ImagesPerSecond:F1} img/s " +
                             $"({segment.CheckpointsInWindows} checkpoints in the timed windows, {segment.CheckpointsStored} stored)"));
                 }
@@ -164,7 +163,7 @@ internal static class CheckpointCommand
         };
     }
 
-    private static void PrintTable(JsonObject r)
+    internal static void PrintTable(JsonObject r)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine($"Byol checkpoint cost: {r["encoder"]}, batch {r["batch"]}, {r["steps"]} steps per segment (the first {r["log_every"]} are warmup), " +

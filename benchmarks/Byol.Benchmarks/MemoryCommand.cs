@@ -68,8 +68,7 @@ internal static class MemoryCommand
                 {
                     var sample = MemorySample.Take(run.Step, clock.Elapsed.TotalSeconds);
                     samples.Add(sample);
-                    if (!s.Json)
-                        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                             $"step {sample.Step}: RSS {sample.ResidentKiB / 1024.0:F1} MiB, live tensors {sample.LiveTensors} ({sample.Seconds:F0} s)"));
                 }
             }
@@ -123,7 +122,7 @@ internal static class MemoryCommand
         };
     }
 
-    private static void PrintTable(JsonObject r)
+    internal static void PrintTable(JsonObject r)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine($"Byol training-loop memory: {r["encoder"]}, batch {r["batch"]}, {r["steps"]} steps, {r["threads"]} threads, " +

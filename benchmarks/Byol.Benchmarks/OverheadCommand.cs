@@ -131,7 +131,7 @@ internal static class OverheadCommand
         };
     }
 
-    private static void PrintTable(JsonObject r)
+    internal static void PrintTable(JsonObject r)
     {
         var inv = CultureInfo.InvariantCulture;
         var full = (double)r["full_step_ms"]!;

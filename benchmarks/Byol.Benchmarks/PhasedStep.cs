@@ -31,9 +31,12 @@ internal sealed class PhasedStep : IDisposable
     private readonly InputNormalization _normalization;
     private readonly ShuffledOrder _order;
     private readonly double _peakLearningRate;
+    private readonly ViewPrefetcher? _prefetcher;
     private long _step;
 
-    public PhasedStep(TrainingOptions options, ImageSet data)
+    /// <param name="prefetch">Take the views from a <see cref="ViewPrefetcher"/> (made on its thread during the previous
+    /// step) instead of making them inline; the data phase is then the wait for them.</param>
+    public PhasedStep(TrainingOptions options, ImageSet data, bool prefetch = false)
     {
         _options = options;
         _data = data;
@@ -49,6 +52,7 @@ internal sealed class PhasedStep : IDisposable
         var (mean, std) = data.ChannelStatistics();
         _normalization = new InputNormalization(mean, std, CPU);
         _peakLearningRate = LearningRateSchedule.PeakLearningRate(options.Optimizer.BaseLr, options.BatchSize);
+        _prefetcher = prefetch ? new ViewPrefetcher(options, data) : null;
     }
 
     /// <summary>One step; returns the milliseconds of each phase.</summary>
@@ -63,13 +67,24 @@ internal sealed class PhasedStep : IDisposable
         }
 
         using var scope = NewDisposeScope();
-        var indices = _order.NextBatch(_options.BatchSize);
-        var images = _data.ToTensor(indices, CPU);
-        var data = Lap();
-
-        var view1 = _normalization.Apply(_augment1.Apply(images, _generator));
-        var view2 = _normalization.Apply(_augment2.Apply(images, _generator));
-        var views = Lap();
+        double data, views;
+        Tensor view1, view2;
+        if (_prefetcher is not null)
+        {
+            (view1, view2) = _prefetcher.Next();
+            scope.Attach(view1);
+            scope.Attach(view2);
+            data = Lap();
+            views = 0;
+        }
+        else
+        {
+            var images = _data.ToTensor(_order.NextBatch(_options.BatchSize), CPU);
+            data = Lap();
+            view1 = _normalization.Apply(_augment1.Apply(images, _generator));
+            view2 = _normalization.Apply(_augment2.Apply(images, _generator));
+            views = Lap();
+        }
 
         var z1 = _networks.Online.call(view1);
         var z2 = _networks.Online.call(view2);
@@ -111,6 +126,7 @@ internal sealed class PhasedStep : IDisposable
 
     public void Dispose()
     {
+        _prefetcher?.Dispose();
         _optimizer.Dispose();
         _networks.Dispose();
         _normalization.Dispose();

@@ -12,6 +12,8 @@ try
         "overhead" => OverheadCommand.Run(OverheadSettings.Parse(args.AsSpan(1))),
         "memory" => MemoryCommand.Run(MemorySettings.Parse(args.AsSpan(1))),
         "checkpoint" => CheckpointCommand.Run(CheckpointSettings.Parse(args.AsSpan(1))),
+        "levers" => LeversCommand.Run(StepSettings.Parse(args.AsSpan(1))),
+        "report" => ReportCommand.Run(args.AsSpan(1)),
         "augment" => AugmentCommand.Run(AugmentSettings.Parse(args.AsSpan(1))),
         null or "-h" or "--help" or "help" => Usage(Console.Out, 0),
         var other => Usage(Console.Error, 2, $"unknown command '{other}'"),
@@ -53,6 +55,11 @@ static int Usage(TextWriter to, int code, string? reason = null)
                   Training throughput with a checkpoint every E steps (default 100) against none, each segment run as a
                   trainer grain does (TrainingSession + FileSystemCheckpointStore in a local directory); R alternating
                   rounds (default 2) of N steps (default 400, batch 64); the cost in %.
+          levers  [step options]
+                  A/B of candidate step speedups, alternating, medians over N rounds after W warmup: channels_last
+                  views (bare compute), a fused EMA over one flat buffer, views prefetched on a producer thread.
+          report  FILE.json...
+                  The readable table of results saved with --json (augment, overhead, levers, memory, checkpoint).
         encoders: small-resnet, resnet18-cifar, resnet18, resnet50
         """);
     return code;
