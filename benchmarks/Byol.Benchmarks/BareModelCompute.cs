@@ -22,8 +22,9 @@ internal sealed class BareModelCompute : IDisposable
     private readonly Tensor _view1;
     private readonly Tensor _view2;
 
-    /// <param name="channelsLast">Feed the views in channels_last layout (<see cref="ChannelsLast"/>).</param>
-    public BareModelCompute(TrainingOptions options, ImageSet data, bool channelsLast = false)
+    /// <param name="channelsLast">Feed the views in channels_last layout (<see cref="ChannelsLast"/>); default: as
+    /// TrainingRun does on the CPU.</param>
+    public BareModelCompute(TrainingOptions options, ImageSet data, bool? channelsLast = null)
     {
         _networks = ByolNetworks.Create(options.Network, data.Channels, options.Seed, CPU);
         _networks.Train();
@@ -36,7 +37,7 @@ internal sealed class BareModelCompute : IDisposable
         var images = data.ToTensor(indices, CPU);
         var view1 = normalization.Apply(new ViewAugmenter(options.View1, options.ImageSize).Apply(images, generator));
         var view2 = normalization.Apply(new ViewAugmenter(options.View2, options.ImageSize).Apply(images, generator));
-        if (channelsLast)
+        if (channelsLast ?? ChannelsLast.IsUsedOn(CPU))
         {
             view1 = ChannelsLast.Convert(view1);
             view2 = ChannelsLast.Convert(view2);

@@ -13,7 +13,7 @@ namespace Byol.Benchmarks;
 /// <summary>
 /// Byol's training step taken apart with a stopwatch between its pieces. It is built from the same Byol.Model parts
 /// as <see cref="TrainingRun.TrainStep"/>, in the same order: batch to tensor and two views (ViewAugmenter.Apply and
-/// InputNormalization), online forward of both views (encoder, projector, predictor), target forward of both views
+/// InputNormalization, channels_last layout), online forward of both views (encoder, projector, predictor), target forward of both views
 /// under no_grad, loss + zero_grad + backward, optimizer step, TargetNetworkUpdate.Apply, and the read-back of a
 /// reporting step (loss and z_std). CPU ops are synchronous, so wall-clock time between the pieces is the time of each.
 /// </summary>
@@ -83,6 +83,11 @@ internal sealed class PhasedStep : IDisposable
             data = Lap();
             view1 = _normalization.Apply(_augment1.Apply(images, _generator));
             view2 = _normalization.Apply(_augment2.Apply(images, _generator));
+            if (ChannelsLast.IsUsedOn(CPU))
+            {
+                view1 = ChannelsLast.Convert(view1);
+                view2 = ChannelsLast.Convert(view2);
+            }
             views = Lap();
         }
 

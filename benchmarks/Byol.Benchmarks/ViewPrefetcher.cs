@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Byol.Model.Augmentations;
 using Byol.Model.Data;
+using Byol.Model.Networks;
 using Byol.Model.Training;
 using static TorchSharp.torch;
 
@@ -48,8 +49,15 @@ internal sealed class ViewPrefetcher : IDisposable
                 using (var scope = NewDisposeScope())
                 {
                     var images = _data.ToTensor(order.NextBatch(_options.BatchSize), CPU);
-                    view1 = normalization.Apply(augment1.Apply(images, generator)).DetachFromDisposeScope();
-                    view2 = normalization.Apply(augment2.Apply(images, generator)).DetachFromDisposeScope();
+                    view1 = normalization.Apply(augment1.Apply(images, generator));
+                    view2 = normalization.Apply(augment2.Apply(images, generator));
+                    if (ChannelsLast.IsUsedOn(CPU))
+                    {
+                        view1 = ChannelsLast.Convert(view1);
+                        view2 = ChannelsLast.Convert(view2);
+                    }
+                    view1.DetachFromDisposeScope();
+                    view2.DetachFromDisposeScope();
                 }
                 try
                 {
