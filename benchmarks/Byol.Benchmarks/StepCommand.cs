@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Byol.Model.Networks;
-using Byol.Model.Optimization;
 using Byol.Model.Runtime;
 using Byol.Model.Training;
 
@@ -18,27 +16,11 @@ internal static class StepCommand
 {
     public static int Run(StepSettings s)
     {
-        if (!ResNetArchitecture.KnownNames.Contains(s.Encoder))
-            throw new ArgumentException($"unknown encoder '{s.Encoder}' (expected one of {string.Join(", ", ResNetArchitecture.KnownNames)})");
+        s.CheckEncoder();
         var threads = TorchRuntime.ConfigureThreads(s.Threads);
         var data = SyntheticData.RandomImages(s.Batch, s.ImageSize, s.Seed);
-        var options = new TrainingOptions
-        {
-            Network = new NetworkOptions
-            {
-                Encoder = s.Encoder,
-                ProjectorHidden = s.ProjectorHidden,
-                ProjectorOut = s.ProjectorOut,
-                PredictorHidden = s.PredictorHidden,
-            },
-            Optimizer = new OptimizerOptions { Name = s.Optimizer },
-            Steps = s.Warmup + Math.Max(s.Steps, s.EffectivePhaseSteps),
-            BatchSize = s.Batch,
-            ImageSize = s.ImageSize,
-            // The last timed step reports (one loss read-back, as a trial does every LogEvery steps).
-            LogEvery = s.Warmup + s.Steps,
-            Seed = s.Seed,
-        };
+        // The last timed step reports (one loss read-back, as a trial does every LogEvery steps).
+        var options = s.ToTrainingOptions(s.Warmup + Math.Max(s.Steps, s.EffectivePhaseSteps), logEvery: s.Warmup + s.Steps);
 
         var stepMs = new List<double>();
         var cpu = TimeSpan.Zero;

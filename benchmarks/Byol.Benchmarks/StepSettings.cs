@@ -1,3 +1,7 @@
+using Byol.Model.Networks;
+using Byol.Model.Optimization;
+using Byol.Model.Training;
+
 namespace Byol.Benchmarks;
 
 /// <summary>Settings of one step benchmark; defaults are the paper's BYOL shapes (projector and predictor 4096/256, LARS).</summary>
@@ -19,6 +23,31 @@ public sealed record StepSettings
     public bool Json { get; init; }
 
     public int EffectivePhaseSteps => PhaseSteps < 0 ? Steps : PhaseSteps;
+
+    /// <summary>The run these settings describe, <paramref name="steps"/> long, reporting every <paramref name="logEvery"/> steps.</summary>
+    public TrainingOptions ToTrainingOptions(long steps, int logEvery) => new()
+    {
+        Network = new NetworkOptions
+        {
+            Encoder = Encoder,
+            ProjectorHidden = ProjectorHidden,
+            ProjectorOut = ProjectorOut,
+            PredictorHidden = PredictorHidden,
+        },
+        Optimizer = new OptimizerOptions { Name = Optimizer },
+        Steps = steps,
+        BatchSize = Batch,
+        ImageSize = ImageSize,
+        LogEvery = logEvery,
+        Seed = Seed,
+    };
+
+    /// <summary>Rejects an encoder name Byol does not know.</summary>
+    public void CheckEncoder()
+    {
+        if (!ResNetArchitecture.KnownNames.Contains(Encoder))
+            throw new ArgumentException($"unknown encoder '{Encoder}' (expected one of {string.Join(", ", ResNetArchitecture.KnownNames)})");
+    }
 
     public static StepSettings Parse(ReadOnlySpan<string> args)
     {

@@ -7,56 +7,75 @@ namespace Byol.Model.Augmentations;
 /// Table 6: "color jittering: the brightness, contrast, saturation and hue of the image are shifted by a uniformly
 /// random offset applied on all the pixels of the same image. The order in which these shifts are performed is
 /// randomly selected for each patch" (probability 0.8; strengths 0.4, 0.4, 0.2, 0.1).
-/// Per image: whether to jitter, a permutation of the four ops, and the four factors. Slot by slot, each op is applied
-/// to the images whose permutation holds it in that slot, and the result is clamped to [0, 1]. Saturation and hue are
-/// no-ops for 1-channel images.
+/// Per image: whether to jitter, a permutation of the four ops, and the four factors (<see cref="Plan"/>); each op's
+/// result is clamped to [0, 1]. Saturation and hue are no-ops for 1-channel images. On the CPU the plan runs image by
+/// image (<see cref="ColorJitterKernel"/>: each image stays in cache through its four ops); on other devices, slot by
+/// slot on the whole batch (<see cref="ApplyBySlots"/>). Both compute the same function.
 /// </summary>
 internal sealed class ColorJitter(ViewOptions options)
 {
-    private const int OpCount = 4;
-    private const int BrightnessOp = 0, ContrastOp = 1, SaturationOp = 2, HueOp = 3;
-
     /// <summary>Per image: apply, four order keys, four factors.</summary>
-    public const int Columns = 1 + OpCount + OpCount;
+    public const int Columns = 1 + JitterPlan.OpCount + JitterPlan.OpCount;
 
     public Tensor Apply(Tensor images, UniformDraws draws, int column)
     {
-        var jittered = draws.Below(column, options.JitterProbability);
-        if (jittered.Count == 0)
+        var plan = Plan(draws, column, (int)images.shape[1]);
+        if (plan.Count == 0)
         {
             return images;
         }
 
+        return images.device.type == DeviceType.CPU && images.dtype == ScalarType.Float32
+            ? ColorJitterKernel.Apply(images, plan)
+            : ApplyBySlots(images, plan);
+    }
+
+    /// <summary>Which images are jittered, in which order, with which factors (all from the draws, per image).</summary>
+    public JitterPlan Plan(UniformDraws draws, int column, int channels)
+    {
+        var jittered = draws.Below(column, options.JitterProbability);
         var enabled = new[]
         {
             options.Brightness > 0,
             options.Contrast > 0,
-            images.shape[1] == 3 && options.Saturation > 0,
-            images.shape[1] == 3 && options.Hue > 0,
+            channels == 3 && options.Saturation > 0,
+            channels == 3 && options.Hue > 0,
         };
-        var orders = jittered.Select(b => Order(draws, (int)b, column + 1)).ToArray();
-        var factorColumn = column + 1 + OpCount;
-        for (var slot = 0; slot < OpCount; slot++)
+        var factorColumn = column + 1 + JitterPlan.OpCount;
+        var images = jittered.Select(b => (int)b).ToArray();
+        var orders = images.Select(b => Order(draws, b, column + 1)).ToArray();
+        var factors = images
+            .Select(b => Enumerable.Range(0, JitterPlan.OpCount).Select(op => (float)Factor(op, draws[b, factorColumn + op])).ToArray())
+            .ToArray();
+        return new JitterPlan(images, orders, factors, enabled);
+    }
+
+    /// <summary>
+    /// The plan on whole-batch tensors, slot by slot: brightness, contrast and saturation are all
+    /// x -> scale x + luma_weight luma(x) + mean_weight mean(luma(x)), so the images holding one of them in a slot share
+    /// one pass (the others get scale 1); hue, the only non-linear op, runs on the images holding it in that slot.
+    /// </summary>
+    public static Tensor ApplyBySlots(Tensor images, JitterPlan plan)
+    {
+        var batch = (int)images.shape[0];
+        for (var slot = 0; slot < JitterPlan.OpCount; slot++)
         {
-            // Brightness, contrast and saturation are all x -> scale x + luma_weight luma(x) + mean_weight mean(luma(x)),
-            // so the images holding one of them in this slot share one pass (the others get scale 1); hue, the only
-            // non-linear op, runs on the images holding it in this slot.
-            var scale = Enumerable.Repeat(1f, draws.Batch).ToArray();
-            var lumaWeight = new float[draws.Batch];
-            var meanWeight = new float[draws.Batch];
+            var scale = Enumerable.Repeat(1f, batch).ToArray();
+            var lumaWeight = new float[batch];
+            var meanWeight = new float[batch];
             var linear = false;
             var hueImages = new List<long>();
             var hueShifts = new List<float>();
-            for (var i = 0; i < jittered.Count; i++)
+            for (var i = 0; i < plan.Count; i++)
             {
-                var (image, op) = ((int)jittered[i], orders[i][slot]);
-                if (!enabled[op])
+                var (image, op) = (plan.Images[i], plan.Orders[i][slot]);
+                if (!plan.Enabled[op])
                 {
                     continue;
                 }
 
-                var factor = (float)Factor(op, draws[image, factorColumn + op]);
-                if (op == HueOp)
+                var factor = plan.Factors[i][op];
+                if (op == JitterPlan.Hue)
                 {
                     hueImages.Add(image);
                     hueShifts.Add(factor);
@@ -65,11 +84,11 @@ internal sealed class ColorJitter(ViewOptions options)
 
                 linear = true;
                 scale[image] = factor;
-                if (op == ContrastOp)
+                if (op == JitterPlan.Contrast)
                 {
                     meanWeight[image] = 1 - factor;
                 }
-                else if (op == SaturationOp)
+                else if (op == JitterPlan.Saturation)
                 {
                     lumaWeight[image] = 1 - factor;
                 }
@@ -94,7 +113,7 @@ internal sealed class ColorJitter(ViewOptions options)
     /// <summary>The image's permutation of the ops: the ops sorted by their uniform keys.</summary>
     internal static int[] Order(UniformDraws draws, int image, int column)
     {
-        var ops = Enumerable.Range(0, OpCount).ToArray();
+        var ops = Enumerable.Range(0, JitterPlan.OpCount).ToArray();
         var keys = ops.Select(op => draws[image, column + op]).ToArray();
         Array.Sort(keys, ops);
         return ops;
@@ -105,12 +124,12 @@ internal sealed class ColorJitter(ViewOptions options)
     {
         var strength = op switch
         {
-            BrightnessOp => options.Brightness,
-            ContrastOp => options.Contrast,
-            SaturationOp => options.Saturation,
+            JitterPlan.Brightness => options.Brightness,
+            JitterPlan.Contrast => options.Contrast,
+            JitterPlan.Saturation => options.Saturation,
             _ => options.Hue,
         };
-        var (lo, hi) = op == HueOp ? (-strength, strength) : (Math.Max(0, 1 - strength), 1 + strength);
+        var (lo, hi) = op == JitterPlan.Hue ? (-strength, strength) : (Math.Max(0, 1 - strength), 1 + strength);
         return lo + ((hi - lo) * uniform);
     }
 

@@ -76,6 +76,11 @@ public sealed class TrainingRun : IDisposable
         var images = data.ToTensor(indices, Device);
         var view1 = normalization.Apply(augment1.Apply(images, generator));
         var view2 = normalization.Apply(augment2.Apply(images, generator));
+        if (ChannelsLast.IsUsedOn(Device))
+        {
+            view1 = ChannelsLast.Convert(view1);
+            view2 = ChannelsLast.Convert(view2);
+        }
 
         var z1 = Networks.Online.call(view1);
         var z2 = Networks.Online.call(view2);

@@ -119,6 +119,28 @@ public sealed class ColorJitterTests
         Assert.True(MaxAbsDifference(ColorJitter.AdjustSaturation(images, ones), images) < 1e-6);
     }
 
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(3, true)]
+    [InlineData(1, true)]
+    public void Per_image_kernel_computes_what_the_whole_batch_slots_compute(int channels, bool strong)
+    {
+        using var scope = torch.NewDisposeScope();
+        var images = Noise(96, channels, 7, 9);
+        var original = images.clone();
+        var options = strong
+            ? ViewOptions.PaperView1 with { Brightness = 0.9, Contrast = 0.9, Saturation = 0.9, Hue = 0.5 }
+            : ViewOptions.PaperView1;
+        var plan = new ColorJitter(options).Plan(UniformDrawsFor(96, ColorJitter.Columns, seed: 3), 0, channels);
+
+        var bySlots = ColorJitter.ApplyBySlots(images, plan);
+        var byImage = ColorJitterKernel.Apply(images, plan);
+
+        Assert.InRange(plan.Count, 60, 90);
+        Assert.True(MaxAbsDifference(bySlots, byImage) < 2e-5, $"max difference {MaxAbsDifference(bySlots, byImage)}");
+        Assert.Equal(0f, MaxAbsDifference(images, original));
+    }
+
     private static UniformDraws UniformDrawsFor(int batch, int columns, ulong seed)
     {
         using var generator = new Generator(seed);

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Byol.Model.Augmentations;
+using Byol.Model.Data;
+using Byol.Model.Networks;
+using Byol.Model.Objectives;
+using Byol.Model.Training;
+using static TorchSharp.torch;
+
+namespace Byol.Benchmarks;
+
+/// <summary>
+/// The model compute of one BYOL step and nothing else: online forward of two views (encoder, projector, predictor),
+/// target forward of both under no_grad, the loss and its backward, on two view tensors made once up front. No data
+/// loading, no augmentation, no optimizer, no EMA, no read-back. A full step can cost no less than this; the
+/// <c>overhead</c> command divides the full step by it. Built from the same options and seed as the run it is compared
+/// with, as an identical, separate set of networks.
+/// </summary>
+internal sealed class BareModelCompute : IDisposable
+{
+    private readonly ByolNetworks _networks;
+    private readonly ISelfSupervisedObjective _objective;
+    private readonly Tensor _view1;
+    private readonly Tensor _view2;
+
+    /// <param name="channelsLast">Feed the views in channels_last layout (<see cref="ChannelsLast"/>); default: as
+    /// TrainingRun does on the CPU.</param>
+    public BareModelCompute(TrainingOptions options, ImageSet data, bool? channelsLast = null)
+    {
+        _networks = ByolNetworks.Create(options.Network, data.Channels, options.Seed, CPU);
+        _networks.Train();
+        _objective = SelfSupervisedObjectives.Create(options.Objective, options.Temperature);
+        var (mean, std) = data.ChannelStatistics();
+        using var normalization = new InputNormalization(mean, std, CPU);
+        using var generator = new Generator((ulong)options.Seed);
+        using var scope = NewDisposeScope();
+        var indices = Enumerable.Range(0, options.BatchSize).Select(i => i % data.Count).ToArray();
+        var images = data.ToTensor(indices, CPU);
+        var view1 = normalization.Apply(new ViewAugmenter(options.View1, options.ImageSize).Apply(images, generator));
+        var view2 = normalization.Apply(new ViewAugmenter(options.View2, options.ImageSize).Apply(images, generator));
+        if (channelsLast ?? ChannelsLast.IsUsedOn(CPU))
+        {
+            view1 = ChannelsLast.Convert(view1);
+            view2 = ChannelsLast.Convert(view2);
+        }
+        _view1 = view1.MoveToOuterDisposeScope();
+        _view2 = view2.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>One pass; returns its milliseconds. Gradients are zeroed (in place, as the optimizer's ZeroGrad does) before the clock starts.</summary>
+    public double Time()
+    {
+        using (no_grad())
+        {
+            foreach (var (_, parameter) in _networks.TrainableParameters())
+                parameter.grad?.zero_();
+        }
+        using var scope = NewDisposeScope();
+        var clock = Stopwatch.StartNew();
+        var z1 = _networks.Online.call(_view1);
+        var z2 = _networks.Online.call(_view2);
+        var q1 = _networks.Predictor?.call(z1);
+        var q2 = _networks.Predictor?.call(z2);
+        Tensor? t1 = null, t2 = null;
+        if (_objective.NeedsTarget)
+        {
+            using var _ = no_grad();
+            t1 = _networks.Target.call(_view1);
+            t2 = _networks.Target.call(_view2);
+        }
+        _objective.Loss(new ViewPairOutputs(z1, z2, q1, q2, t1, t2)).backward();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    public void Dispose()
+    {
+        _view1.Dispose();
+        _view2.Dispose();
+        _networks.Dispose();
+    }
+}

@@ -1,0 +1,61 @@
+using Byol.Grains.Checkpoints;
+using Byol.Grains.Training;
+using Byol.Model.Data;
+using Byol.Model.Training;
+using Microsoft.Extensions.Logging.Abstractions;
+using static TorchSharp.torch;
+
+namespace Byol.Benchmarks;
+
+/// <summary>What one training segment measured: throughput of the timed report windows and the checkpoints stored.</summary>
+internal sealed record SegmentResult(double ImagesPerSecond, int CheckpointsInWindows, int CheckpointsStored, long CheckpointBytes);
+
+/// <summary>
+/// One training segment exactly as a trainer grain runs it: a <see cref="TrainingSession"/> (its own training thread;
+/// each checkpoint serialized on that thread with <see cref="TrainingRun.Save"/>, then handed through the session's
+/// bounded channel to its upload task) writing into a <see cref="FileSystemCheckpointStore"/> on a local directory.
+/// Throughput is read from the run's own reports (one every <c>logEvery</c> steps, each covering the steps since the
+/// previous one): the first window is warmup; a checkpoint due at step k falls into the window after k's report, so
+/// every later window holds the checkpoints of its start. The session's final checkpoint comes after the last report.
+/// </summary>
+internal static class CheckpointedSegment
+{
+    public static SegmentResult Run(TrainingOptions options, ImageSet data, long checkpointEvery, string directory, string trialId)
+    {
+        var store = new FileSystemCheckpointStore(directory);
+        var session = new TrainingSession(options, () => data, resumeFrom: null, stopAt: options.Steps, checkpointEvery, store,
+            "benchmark", trialId, fence: 1, previous: null, CPU, NullLogger.Instance);
+        session.Start();
+        session.Completion.GetAwaiter().GetResult();
+        session.Dispose();
+
+        var windows = new List<TrainingMetrics>();
+        var stored = new List<CheckpointRef>();
+        string? failure = null;
+        foreach (var e in session.Events)
+        {
+            switch (e)
+            {
+                case TrainingSessionEvent.Metrics m: windows.Add(m.Value); break;
+                case TrainingSessionEvent.CheckpointStored c: stored.Add(c.Reference); break;
+                case TrainingSessionEvent.Ended end when end.Error is not null: failure = end.Error; break;
+            }
+        }
+        if (failure is not null)
+            throw new InvalidOperationException($"training segment failed: {failure}");
+        if (windows.Count < 2)
+            throw new ArgumentException("the segment needs at least two report windows (--steps >= 2 x --log-every)");
+
+        var timed = windows.Skip(1).ToList();
+        var images = timed.Sum(w => (double)(w.Step - PreviousStep(windows, w)) * options.BatchSize);
+        var seconds = timed.Sum(w => (w.Step - PreviousStep(windows, w)) * options.BatchSize / w.ImagesPerSecond);
+        var inWindows = checkpointEvery <= 0 ? 0 : timed.Count(w => PreviousStep(windows, w) % checkpointEvery == 0);
+        return new SegmentResult(images / seconds, inWindows, stored.Count, stored.Count > 0 ? stored[^1].Length : 0);
+    }
+
+    private static long PreviousStep(List<TrainingMetrics> windows, TrainingMetrics window)
+    {
+        var index = windows.IndexOf(window);
+        return index == 0 ? 0 : windows[index - 1].Step;
+    }
+}

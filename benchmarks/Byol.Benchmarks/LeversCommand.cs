@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Byol.Model.Networks;
+using Byol.Model.Objectives;
+using Byol.Model.Runtime;
+using Byol.Model.Training;
+using static TorchSharp.torch;
+
+namespace Byol.Benchmarks;
+
+/// <summary>
+/// The <c>levers</c> command: A/B measurements of candidate speedups of the step, each against what Byol.Model does
+/// now, A and B alternating round by round (the shared machine's load hits both alike), medians over the rounds:
+/// <list type="bullet">
+/// <item>channels_last: the bare model compute (<see cref="BareModelCompute"/>) on NCHW views vs channels_last views
+/// (<see cref="ChannelsLast"/>, which TrainingRun uses on the CPU since this lever measured 17-25 % less time).</item>
+/// <item>fused EMA: <see cref="TargetNetworkUpdate"/> (two ops per parameter tensor) vs <see cref="FlatTargetUpdate"/>
+/// (two ops over one flat buffer), on two identical network pairs; checks that both give bit-identical targets.</item>
+/// <item>prefetch: a <see cref="PhasedStep"/> making its views inline vs one taking them from a
+/// <see cref="ViewPrefetcher"/> thread (whole-step wall time).</item>
+/// </list>
+/// </summary>
+internal static class LeversCommand
+{
+    private const int EmaAppliesPerSample = 20;
+
+    public static int Run(StepSettings s)
+    {
+        s.CheckEncoder();
+        var threads = TorchRuntime.ConfigureThreads(s.Threads);
+        var data = SyntheticData.RandomImages(s.Batch, s.ImageSize, s.Seed);
+        var options = s.ToTrainingOptions(s.Warmup + s.Steps + 1, logEvery: new TrainingOptions().LogEvery);
+        var levers = new JsonArray { ChannelsLastLever(s, options, data), FusedEmaLever(s, options, data), PrefetchLever(s, options, data) };
+        var result = new JsonObject
+        {
+            ["command"] = "levers",
+            ["encoder"] = s.Encoder,
+            ["batch"] = s.Batch,
+            ["image_size"] = s.ImageSize,
+            ["rounds"] = s.Steps,
+            ["warmup"] = s.Warmup,
+            ["threads"] = threads,
+            ["levers"] = levers,
+        };
+        if (s.Json)
+            Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        else
+            PrintTable(result);
+        return 0;
+    }
+
+    private static JsonObject ChannelsLastLever(StepSettings s, TrainingOptions options, Byol.Model.Data.ImageSet data)
+    {
+        using var nchw = new BareModelCompute(options, data, channelsLast: false);
+        using var channelsLast = new BareModelCompute(options, data, channelsLast: true);
+        var (a, b) = Alternate(s, nchw.Time, channelsLast.Time);
+        return Row("channels_last", "bare compute, NCHW views", "bare compute, channels_last views (TrainingRun's, on the CPU)", a, b, null);
+    }
+
+    private static JsonObject FusedEmaLever(StepSettings s, TrainingOptions options, Byol.Model.Data.ImageSet data)
+    {
+        using var perTensorNetworks = ByolNetworks.Create(options.Network, data.Channels, options.Seed, CPU);
+        using var flatNetworks = ByolNetworks.Create(options.Network, data.Channels, options.Seed, CPU);
+        var perTensor = new TargetNetworkUpdate(perTensorNetworks.Online, perTensorNetworks.Target);
+        using var flat = new FlatTargetUpdate(flatNetworks.Online, flatNetworks.Target);
+        double Time(Action<double> apply)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < EmaAppliesPerSample; i++)
+                apply(0.996);
+            return clock.Elapsed.TotalMilliseconds / EmaAppliesPerSample;
+        }
+        var (a, b) = Alternate(s, () => Time(perTensor.Apply), () => Time(flat.Apply));
+        var identical = perTensorNetworks.Target.parameters().Zip(flatNetworks.Target.parameters())
+            .All(p => p.First.equal(p.Second).all().item<bool>());
+        var count = perTensorNetworks.Target.parameters().Count();
+        return Row("fused EMA", $"TargetNetworkUpdate ({count} tensors)", "FlatTargetUpdate (1 buffer)", a, b,
+            identical ? "targets bit-identical" : "TARGETS DIFFER");
+    }
+
+    private static JsonObject PrefetchLever(StepSettings s, TrainingOptions options, Byol.Model.Data.ImageSet data)
+    {
+        using var inline = new PhasedStep(options, data);
+        using var prefetched = new PhasedStep(options, data, prefetch: true);
+        double Time(PhasedStep step)
+        {
+            var clock = Stopwatch.StartNew();
+            step.Step();
+            return clock.Elapsed.TotalMilliseconds;
+        }
+        var (a, b) = Alternate(s, () => Time(inline), () => Time(prefetched));
+        return Row("prefetch views", "step, views made inline", "step, views from a producer thread", a, b, null);
+    }
+
+    /// <summary>W warmup rounds, then N rounds of A then B (B then A on odd rounds); the samples of each.</summary>
+    private static (List<double> A, List<double> B) Alternate(StepSettings s, Func<double> a, Func<double> b)
+    {
+        var (samplesA, samplesB) = (new List<double>(), new List<double>());
+        for (var round = 0; round < s.Warmup + s.Steps; round++)
+        {
+            double timeA, timeB;
+            if (round % 2 == 0)
+            {
+                timeA = a();
+                timeB = b();
+            }
+            else
+            {
+                timeB = b();
+                timeA = a();
+            }
+            if (round < s.Warmup)
+                continue;
+            samplesA.Add(timeA);
+            samplesB.Add(timeB);
+        }
+        return (samplesA, samplesB);
+    }
+
+    private static JsonObject Row(string lever, string baseline, string candidate, List<double> a, List<double> b, string? note)
+    {
+        var (medianA, medianB) = (StepCommand.Median(a), StepCommand.Median(b));
+        JsonArray Samples(List<double> values) => new(values.Select(v => (JsonNode)Math.Round(v, 2)).ToArray());
+        return new JsonObject
+        {
+            ["lever"] = lever,
+            ["baseline"] = baseline,
+            ["candidate"] = candidate,
+            ["baseline_ms"] = Math.Round(medianA, 3),
+            ["candidate_ms"] = Math.Round(medianB, 3),
+            ["ratio"] = Math.Round(medianB / medianA, 3),
+            ["baseline_runs_ms"] = Samples(a),
+            ["candidate_runs_ms"] = Samples(b),
+            ["note"] = note,
+        };
+    }
+
+    internal static void PrintTable(JsonObject r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine($"Byol step levers: {r["encoder"]}, batch {r["batch"]}, {r["image_size"]}x{r["image_size"]}, {r["threads"]} threads, " +
+                          $"medians of {r["rounds"]} alternating rounds after {r["warmup"]} warmup");
+        Console.WriteLine(string.Create(inv, $"  {"lever",-16}{"baseline ms",13}{"candidate ms",14}{"ratio",8}  baseline -> candidate"));
+        foreach (var row in r["levers"]!.AsArray())
+        {
+            var x = row!.AsObject();
+            Console.WriteLine(string.Create(inv,
+                $"  {(string)x["lever"]!,-16}{(double)x["baseline_ms"]!,13:F2}{(double)x["candidate_ms"]!,14:F2}{(double)x["ratio"]!,8:F3}  " +
+                $"{x["baseline"]} -> {x["candidate"]}{(x["note"] is null ? "" : $" ({x["note"]})")}"));
+        }
+    }
+}

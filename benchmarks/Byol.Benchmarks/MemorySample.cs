@@ -1,0 +1,50 @@
+using TorchSharp;
+
+namespace Byol.Benchmarks;
+
+/// <summary>One reading of the process's memory and of TorchSharp's tensor bookkeeping on the calling thread.</summary>
+internal sealed record MemorySample(
+    long Step,
+    double Seconds,
+    long ResidentKiB,
+    long ManagedBytes,
+    long LiveTensors,
+    long CreatedInScope,
+    long DisposedInScope,
+    long CreatedOutsideScope,
+    long DisposedOutsideScope,
+    long AttachedToScope,
+    long DetachedFromScope)
+{
+    /// <summary>
+    /// Reads VmRSS from /proc/self/status (resident set, KiB; -1 where there is none), the managed heap without a
+    /// collection, and <c>DisposeScopeManager.Statistics</c>: TorchSharp counts, per thread, the tensors created and
+    /// disposed inside and outside dispose scopes; ThreadTotalLiveCount is the tensors created on this thread and not
+    /// yet disposed.
+    /// </summary>
+    public static MemorySample Take(long step, double seconds)
+    {
+        var stats = DisposeScopeManager.Statistics;
+        return new MemorySample(step, seconds, ResidentKiBNow(), GC.GetTotalMemory(forceFullCollection: false),
+            stats.ThreadTotalLiveCount, stats.CreatedInScopeCount, stats.DisposedInScopeCount,
+            stats.CreatedOutsideScopeCount, stats.DisposedOutsideScopeCount, stats.AttachedToScopeCount, stats.DetachedFromScopeCount);
+    }
+
+    public static long ResidentKiBNow()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (!line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                    continue;
+                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                return long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        return -1;
+    }
+}
