@@ -7,8 +7,13 @@ using static TorchSharp.torch;
 
 namespace Byol.Benchmarks;
 
-/// <summary>What one training segment measured: throughput of the timed report windows and the checkpoints stored.</summary>
-internal sealed record SegmentResult(double ImagesPerSecond, int CheckpointsInWindows, int CheckpointsStored, long CheckpointBytes);
+/// <summary>
+/// What one training segment measured: throughput over all timed report windows, over the windows that hold a
+/// checkpoint and over those that hold none (NaN where there is none such), and the checkpoints stored.
+/// </summary>
+internal sealed record SegmentResult(
+    double ImagesPerSecond, double WithCheckpointImagesPerSecond, double WithoutCheckpointImagesPerSecond,
+    int CheckpointsInWindows, int CheckpointsStored, long CheckpointBytes);
 
 /// <summary>
 /// One training segment exactly as a trainer grain runs it: a <see cref="TrainingSession"/> (its own training thread;
@@ -16,7 +21,9 @@ internal sealed record SegmentResult(double ImagesPerSecond, int CheckpointsInWi
 /// bounded channel to its upload task) writing into a <see cref="FileSystemCheckpointStore"/> on a local directory.
 /// Throughput is read from the run's own reports (one every <c>logEvery</c> steps, each covering the steps since the
 /// previous one): the first window is warmup; a checkpoint due at step k falls into the window after k's report, so
-/// every later window holds the checkpoints of its start. The session's final checkpoint comes after the last report.
+/// a window holds the checkpoint of its start. With reports twice as often as checkpoints, windows with and without a
+/// checkpoint alternate within one run, which pairs them in time. The session's final checkpoint comes after the last
+/// report.
 /// </summary>
 internal static class CheckpointedSegment
 {
@@ -46,11 +53,19 @@ internal static class CheckpointedSegment
         if (windows.Count < 2)
             throw new ArgumentException("the segment needs at least two report windows (--steps >= 2 x --log-every)");
 
-        var timed = windows.Skip(1).ToList();
-        var images = timed.Sum(w => (double)(w.Step - PreviousStep(windows, w)) * options.BatchSize);
-        var seconds = timed.Sum(w => (w.Step - PreviousStep(windows, w)) * options.BatchSize / w.ImagesPerSecond);
-        var inWindows = checkpointEvery <= 0 ? 0 : timed.Count(w => PreviousStep(windows, w) % checkpointEvery == 0);
-        return new SegmentResult(images / seconds, inWindows, stored.Count, stored.Count > 0 ? stored[^1].Length : 0);
+        if (Environment.GetEnvironmentVariable("BYOL_BENCH_VERBOSE") == "1")
+            foreach (var w in windows)
+                Console.Error.WriteLine(FormattableString.Invariant($"  {trialId}: window to step {w.Step}: {w.ImagesPerSecond:F1} img/s"));
+        // A window holds the checkpoint due at its first step (taken after that step's report).
+        var timed = windows.Skip(1).Select(w => (Images: (double)(w.Step - PreviousStep(windows, w)) * options.BatchSize, Window: w,
+            Checkpoint: checkpointEvery > 0 && PreviousStep(windows, w) % checkpointEvery == 0)).ToList();
+        double Rate(IEnumerable<(double Images, TrainingMetrics Window, bool Checkpoint)> some)
+        {
+            var list = some.ToList();
+            return list.Count == 0 ? double.NaN : list.Sum(x => x.Images) / list.Sum(x => x.Images / x.Window.ImagesPerSecond);
+        }
+        return new SegmentResult(Rate(timed), Rate(timed.Where(x => x.Checkpoint)), Rate(timed.Where(x => !x.Checkpoint)),
+            timed.Count(x => x.Checkpoint), stored.Count, stored.Count > 0 ? stored[^1].Length : 0);
     }
 
     private static long PreviousStep(List<TrainingMetrics> windows, TrainingMetrics window)

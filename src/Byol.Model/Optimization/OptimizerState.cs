@@ -126,25 +126,23 @@ internal sealed class OptimizerState : IDisposable
         }
     }
 
+    /// <summary>
+    /// Rank, sizes, dtype, then the values as raw little-endian bytes, written straight from the tensor's memory (a
+    /// TensorAccessor's ToArray copies element by element: it made a 32 MiB checkpoint take ~0.6 s instead of ~0.05 s).
+    /// </summary>
     private static void WriteTensor(BinaryWriter writer, Tensor tensor)
     {
+        using var scope = torch.NewDisposeScope();
         writer.Write((int)tensor.dim());
         foreach (var size in tensor.shape)
         {
             writer.Write(size);
         }
 
-        var host = tensor.detach().cpu().contiguous();
-        if (tensor.dtype == ScalarType.Float64)
-        {
-            writer.Write((byte)ScalarType.Float64);
-            writer.Write(MemoryMarshal.AsBytes(host.data<double>().ToArray().AsSpan()));
-        }
-        else
-        {
-            writer.Write((byte)ScalarType.Float32);
-            writer.Write(MemoryMarshal.AsBytes(host.to_type(ScalarType.Float32).data<float>().ToArray().AsSpan()));
-        }
+        var dtype = tensor.dtype == ScalarType.Float64 ? ScalarType.Float64 : ScalarType.Float32;
+        var host = tensor.detach().cpu().to_type(dtype).contiguous();
+        writer.Write((byte)dtype);
+        writer.Write(host.bytes);
     }
 
     private static Tensor ReadTensor(BinaryReader reader)
