@@ -67,7 +67,8 @@ internal static class CompareCommand
                 if ((k == 0) == byolFirst)
                     byol.Add(RunJson("byol", SelfCommand(), ["step", .. common, "--phase-steps", I(s.EffectivePhaseSteps)]));
                 else
-                    pytorch.Add(RunJson("pytorch", c.Python, [script, .. common]));
+                    // Byol feeds its networks channels_last views on the CPU (Networks/ChannelsLast), so the reference does too.
+                    pytorch.Add(RunJson("pytorch", c.Python, [script, .. common, "--channels-last"]));
             }
         }
 

@@ -162,7 +162,7 @@ internal static class OverheadCommand
         Console.WriteLine(string.Create(inv,
             $"  {"full / bare",-38}{(double)r["ratio"]!,10:F3}      target <= {(double)r["target_ratio"]!:F2}: {((bool)r["meets_target"]! ? "met" : "NOT met")}"));
         Console.WriteLine(string.Create(inv, $"  {"phased: all phases / model phases",-38}{(double)r["phased_ratio"]!,10:F3}"));
-        Console.WriteLine("  breakdown (PhasedStep, median ms per step, % of the full step):");
+        Console.WriteLine("  breakdown (PhasedStep, median ms per step, % of the sum of these medians):");
         var labels = new Dictionary<string, string>
         {
             ["data_ms"] = "data (batch to uint8 tensor)",
@@ -175,10 +175,12 @@ internal static class OverheadCommand
             ["ema_ms"] = "EMA",
             ["metrics_ms"] = $"metrics (read-back / {r["log_every"]})",
         };
+        var sum = r["breakdown_ms"]!.AsObject().Sum(p => (double)p.Value!);
         foreach (var (key, value) in r["breakdown_ms"]!.AsObject())
         {
             var ms = (double)value!;
-            Console.WriteLine(string.Create(inv, $"    {labels[key],-36}{ms,10:F2} ms {100 * ms / full,6:F1} %"));
+            Console.WriteLine(string.Create(inv, $"    {labels[key],-36}{ms,10:F2} ms {100 * ms / sum,6:F1} %"));
         }
+        Console.WriteLine(string.Create(inv, $"    {"sum",-36}{sum,10:F2} ms"));
     }
 }
