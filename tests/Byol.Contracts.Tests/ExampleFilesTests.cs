@@ -7,16 +7,8 @@ public sealed class ExampleFilesTests
 {
     public static TheoryData<string> Files() => new(ExampleFiles());
 
-    private static string[] ExampleFiles()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "sweeps", "examples")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Directory.GetFiles(Path.Combine(directory!.FullName, "sweeps", "examples"), "*.yaml").Order().ToArray();
-    }
+    private static string[] ExampleFiles() =>
+        Directory.GetFiles(Specs.SweepsFolder("examples"), "*.yaml").Order().ToArray();
 
     [Theory]
     [MemberData(nameof(Files))]

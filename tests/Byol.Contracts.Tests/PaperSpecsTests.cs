@@ -72,14 +72,5 @@ public sealed class PaperSpecsTests
         Assert.Equal([7680L], budgets);
     }
 
-    private static string PaperDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "sweeps", "paper")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory!.FullName, "sweeps", "paper");
-    }
+    private static string PaperDirectory() => Specs.SweepsFolder("paper");
 }

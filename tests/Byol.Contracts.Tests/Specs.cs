@@ -44,6 +44,18 @@ internal static class Specs
 
     public static SpecParseOptions NoPathCheck { get; } = new() { CheckPaths = false };
 
+    /// <summary>The repository's <c>sweeps/&lt;folder&gt;</c>, found above the test binaries.</summary>
+    public static string SweepsFolder(string folder)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "sweeps", folder)))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException($"sweeps/{folder} not found above {AppContext.BaseDirectory}"), "sweeps", folder);
+    }
+
     /// <summary>The minimal spec followed by <paramref name="body"/>.</summary>
     public static string With(string body) => Minimal + body;
 
