@@ -65,9 +65,7 @@ internal static class CheckpointCommand
     public static int Run(CheckpointSettings c)
     {
         var s = c.Step;
-        s.CheckEncoder();
-        var threads = TorchRuntime.ConfigureThreads(s.Threads);
-        var data = SyntheticData.RandomImages(s.Batch, s.ImageSize, s.Seed);
+        var (threads, data) = s.Prepare();
         var options = s.ToTrainingOptions(s.Steps, c.LogEvery);
         var root = c.Directory ?? Path.Combine(Path.GetTempPath(), $"byol-checkpoint-bench-{Environment.ProcessId}");
         var without = new List<double>();

@@ -28,9 +28,7 @@ internal static class LeversCommand
 
     public static int Run(StepSettings s)
     {
-        s.CheckEncoder();
-        var threads = TorchRuntime.ConfigureThreads(s.Threads);
-        var data = SyntheticData.RandomImages(s.Batch, s.ImageSize, s.Seed);
+        var (threads, data) = s.Prepare();
         var options = s.ToTrainingOptions(s.Warmup + s.Steps + 1, logEvery: new TrainingOptions().LogEvery);
         var levers = new JsonArray { ChannelsLastLever(s, options, data), FusedEmaLever(s, options, data), PrefetchLever(s, options, data) };
         var result = new JsonObject

@@ -53,9 +53,7 @@ internal static class MemoryCommand
     public static int Run(MemorySettings m)
     {
         var s = m.Step;
-        s.CheckEncoder();
-        var threads = TorchRuntime.ConfigureThreads(s.Threads);
-        var data = SyntheticData.RandomImages(s.Batch, s.ImageSize, s.Seed);
+        var (threads, data) = s.Prepare();
         var options = s.ToTrainingOptions(s.Steps, m.LogEvery);
         var samples = new List<MemorySample> { MemorySample.Take(0, 0) };
         var clock = Stopwatch.StartNew();

@@ -50,9 +50,7 @@ internal static class OverheadCommand
     public static int Run(OverheadSettings o)
     {
         var s = o.Step;
-        s.CheckEncoder();
-        var threads = TorchRuntime.ConfigureThreads(s.Threads);
-        var data = SyntheticData.RandomImages(s.Batch, s.ImageSize, s.Seed);
+        var (threads, data) = s.Prepare();
         var options = s.ToTrainingOptions(s.Warmup + s.Steps, o.LogEvery);
 
         var full = new List<double>();

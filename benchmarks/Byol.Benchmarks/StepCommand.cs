@@ -16,9 +16,7 @@ internal static class StepCommand
 {
     public static int Run(StepSettings s)
     {
-        s.CheckEncoder();
-        var threads = TorchRuntime.ConfigureThreads(s.Threads);
-        var data = SyntheticData.RandomImages(s.Batch, s.ImageSize, s.Seed);
+        var (threads, data) = s.Prepare();
         // The last timed step reports (one loss read-back, as a trial does every LogEvery steps).
         var options = s.ToTrainingOptions(s.Warmup + Math.Max(s.Steps, s.EffectivePhaseSteps), logEvery: s.Warmup + s.Steps);
 

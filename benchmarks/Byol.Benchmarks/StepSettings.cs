@@ -49,6 +49,17 @@ public sealed record StepSettings
             throw new ArgumentException($"unknown encoder '{Encoder}' (expected one of {string.Join(", ", ResNetArchitecture.KnownNames)})");
     }
 
+    /// <summary>
+    /// What every step-shaped command does first: checks the encoder, sets libtorch's intra-op threads (returning the
+    /// count it got) and makes the synthetic batch the steps draw from.
+    /// </summary>
+    public (int Threads, Byol.Model.Data.ImageSet Data) Prepare()
+    {
+        CheckEncoder();
+        var threads = Byol.Model.Runtime.TorchRuntime.ConfigureThreads(Threads);
+        return (threads, SyntheticData.RandomImages(Batch, ImageSize, Seed));
+    }
+
     public static StepSettings Parse(ReadOnlySpan<string> args)
     {
         var s = new StepSettings();
