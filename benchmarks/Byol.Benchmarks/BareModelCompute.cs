@@ -21,13 +21,29 @@ internal sealed class BareModelCompute : IDisposable
     private readonly ISelfSupervisedObjective _objective;
     private readonly Tensor _view1;
     private readonly Tensor _view2;
+    private readonly bool _targetFirst;
 
     /// <param name="channelsLast">Feed the views in channels_last layout (<see cref="ChannelsLast"/>); default: as
     /// TrainingRun does on the CPU.</param>
-    public BareModelCompute(TrainingOptions options, ImageSet data, bool? channelsLast = null)
+    /// <param name="channelsLastWeights">Also store the 4-d weights (convolutions) channels_last, as PyTorch's
+    /// <c>model.to(memory_format=torch.channels_last)</c> does.</param>
+    /// <param name="targetFirst">Run the target forward before the online forward (its activations are freed before the
+    /// online graph allocates its own).</param>
+    public BareModelCompute(TrainingOptions options, ImageSet data, bool? channelsLast = null, bool channelsLastWeights = false,
+        bool targetFirst = false)
     {
         _networks = ByolNetworks.Create(options.Network, data.Channels, options.Seed, CPU);
         _networks.Train();
+        _targetFirst = targetFirst;
+        if (channelsLastWeights)
+        {
+            using var _ = no_grad();
+            foreach (var p in _networks.Online.parameters().Concat(_networks.Target.parameters()))
+            {
+                if (p.dim() == 4)
+                    p.set_(ChannelsLast.Convert(p));
+            }
+        }
         _objective = SelfSupervisedObjectives.Create(options.Objective, options.Temperature);
         var (mean, std) = data.ChannelStatistics();
         using var normalization = new InputNormalization(mean, std, CPU);
@@ -56,19 +72,23 @@ internal sealed class BareModelCompute : IDisposable
         }
         using var scope = NewDisposeScope();
         var clock = Stopwatch.StartNew();
+        Tensor? t1 = null, t2 = null;
+        if (_targetFirst && _objective.NeedsTarget)
+            (t1, t2) = TargetForward();
         var z1 = _networks.Online.call(_view1);
         var z2 = _networks.Online.call(_view2);
         var q1 = _networks.Predictor?.call(z1);
         var q2 = _networks.Predictor?.call(z2);
-        Tensor? t1 = null, t2 = null;
-        if (_objective.NeedsTarget)
-        {
-            using var _ = no_grad();
-            t1 = _networks.Target.call(_view1);
-            t2 = _networks.Target.call(_view2);
-        }
+        if (!_targetFirst && _objective.NeedsTarget)
+            (t1, t2) = TargetForward();
         _objective.Loss(new ViewPairOutputs(z1, z2, q1, q2, t1, t2)).backward();
         return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private (Tensor, Tensor) TargetForward()
+    {
+        using var _ = no_grad();
+        return (_networks.Target.call(_view1), _networks.Target.call(_view2));
     }
 
     public void Dispose()

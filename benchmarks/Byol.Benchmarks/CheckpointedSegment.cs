@@ -9,11 +9,13 @@ namespace Byol.Benchmarks;
 
 /// <summary>
 /// What one training segment measured: throughput over all timed report windows, over the windows that hold a
-/// checkpoint and over those that hold none (NaN where there is none such), and the checkpoints stored.
+/// checkpoint and over those that hold none (NaN where there is none such), the checkpoints stored, and one cost per
+/// checkpoint period: a window holding a checkpoint and the window after it, which holds none, against twice the
+/// latter (1 - 2 t_without / (t_with + t_without), in %; empty without checkpoints).
 /// </summary>
 internal sealed record SegmentResult(
     double ImagesPerSecond, double WithCheckpointImagesPerSecond, double WithoutCheckpointImagesPerSecond,
-    int CheckpointsInWindows, int CheckpointsStored, long CheckpointBytes);
+    int CheckpointsInWindows, int CheckpointsStored, long CheckpointBytes, IReadOnlyList<double> PeriodCostsPercent);
 
 /// <summary>
 /// One training segment exactly as a trainer grain runs it: a <see cref="TrainingSession"/> (its own training thread;
@@ -64,8 +66,16 @@ internal static class CheckpointedSegment
             var list = some.ToList();
             return list.Count == 0 ? double.NaN : list.Sum(x => x.Images) / list.Sum(x => x.Images / x.Window.ImagesPerSecond);
         }
+        var periodCosts = new List<double>();
+        for (var i = 0; i + 1 < timed.Count; i++)
+        {
+            if (!timed[i].Checkpoint || timed[i + 1].Checkpoint || timed[i].Images != timed[i + 1].Images)
+                continue;
+            var (withSeconds, withoutSeconds) = (1 / timed[i].Window.ImagesPerSecond, 1 / timed[i + 1].Window.ImagesPerSecond);
+            periodCosts.Add(100 * (1 - (2 * withoutSeconds / (withSeconds + withoutSeconds))));
+        }
         return new SegmentResult(Rate(timed), Rate(timed.Where(x => x.Checkpoint)), Rate(timed.Where(x => !x.Checkpoint)),
-            timed.Count(x => x.Checkpoint), stored.Count, stored.Count > 0 ? stored[^1].Length : 0);
+            timed.Count(x => x.Checkpoint), stored.Count, stored.Count > 0 ? stored[^1].Length : 0, periodCosts);
     }
 
     private static long PreviousStep(List<TrainingMetrics> windows, TrainingMetrics window)

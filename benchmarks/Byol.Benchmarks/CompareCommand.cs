@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Byol.Model.Runtime;
 
 namespace Byol.Benchmarks;
 
@@ -14,6 +15,9 @@ public sealed record CompareSettings
     public string Python { get; init; } = "/usr/bin/python3";
     public string? Script { get; init; }
     public bool Json { get; init; }
+
+    /// <summary>Also run Byol with glibc's default heap and PyTorch with Byol's heap settings (<see cref="Byol.Model.Runtime.NativeHeap"/>).</summary>
+    public bool HeapVariants { get; init; }
 
     public static CompareSettings Parse(ReadOnlySpan<string> args)
     {
@@ -28,6 +32,7 @@ public sealed record CompareSettings
                 case "--python": c = c with { Python = reader.Value(name) }; break;
                 case "--script": c = c with { Script = reader.Value(name) }; break;
                 case "--json": c = c with { Json = true }; break;
+                case "--heap-variants": c = c with { HeapVariants = true }; break;
                 case "--encoder" or "--batch" or "--steps" or "--warmup" or "--threads" or "--image-size" or "--phase-steps":
                     passed.Add(name);
                     passed.Add(reader.Value(name));
@@ -42,7 +47,9 @@ public sealed record CompareSettings
 /// <summary>
 /// The <c>compare</c> command: Byol's step and the PyTorch reference (benchmarks/pytorch/byol_step.py) with the same
 /// settings, alternately, each run in a fresh process, R times; the order alternates between rounds so that a slow
-/// drift of the shared machine's load hits both sides alike. Prints medians as markdown.
+/// drift of the shared machine's load hits both sides alike. Prints medians as markdown. With --heap-variants each round
+/// also runs Byol with glibc's default heap (BYOL_NATIVE_HEAP=default) and PyTorch with Byol's heap settings (as
+/// glibc's MALLOC_*_ variables), so the table shows what the native-heap lever is worth to each side.
 /// </summary>
 internal static class CompareCommand
 {
@@ -57,22 +64,56 @@ internal static class CompareCommand
             "--threads", I(s.Threads), "--image-size", I(s.ImageSize), "--json",
         };
         var script = c.Script ?? FindScript();
-        var byol = new List<JsonObject>();
-        var pytorch = new List<JsonObject>();
+        var self = SelfCommand();
+        string[] byolArgs = [.. self.Prefix, "step", .. common, "--phase-steps", I(s.EffectivePhaseSteps)];
+        // Byol feeds its networks channels_last views on the CPU (Networks/ChannelsLast), so the reference does too.
+        string[] torchArgs = [script, .. common, "--channels-last"];
+        var contenders = new List<Contender>
+        {
+            new("byol", "Byol", self.File, byolArgs, []),
+            new("pytorch", "PyTorch", c.Python, torchArgs, []),
+        };
+        if (c.HeapVariants)
+        {
+            contenders.Add(new("byol_glibc_default_heap", "Byol, glibc's default heap", self.File, byolArgs,
+                new() { [NativeHeap.OptOutVariable] = "default" }));
+            contenders.Add(new("pytorch_byol_heap", "PyTorch, Byol's heap settings", c.Python, torchArgs, new()
+            {
+                ["MALLOC_MMAP_THRESHOLD_"] = I(NativeHeap.MmapThresholdBytes),
+                ["MALLOC_TRIM_THRESHOLD_"] = I(NativeHeap.TrimThresholdBytes),
+                ["MALLOC_TOP_PAD_"] = I(NativeHeap.TopPadBytes),
+            }));
+        }
+        var runs = contenders.ToDictionary(x => x.Key, _ => new List<JsonObject>());
         for (var round = 0; round < c.Repeats; round++)
         {
-            var byolFirst = round % 2 == 0;
-            for (var k = 0; k < 2; k++)
+            // Rotate the order each round so that no contender always runs first or after the same one.
+            for (var k = 0; k < contenders.Count; k++)
             {
-                if ((k == 0) == byolFirst)
-                    byol.Add(RunJson("byol", SelfCommand(), ["step", .. common, "--phase-steps", I(s.EffectivePhaseSteps)]));
-                else
-                    // Byol feeds its networks channels_last views on the CPU (Networks/ChannelsLast), so the reference does too.
-                    pytorch.Add(RunJson("pytorch", c.Python, [script, .. common, "--channels-last"]));
+                var x = contenders[(k + round) % contenders.Count];
+                runs[x.Key].Add(RunJson(x.Key, x.File, x.Args, x.Environment));
             }
         }
 
-        var summary = Summarize(s, byol, pytorch);
+        var summary = Summarize(s, runs["byol"], runs["pytorch"]);
+        if (c.HeapVariants)
+        {
+            var reference = (double)summary["pytorch_images_per_s"]!;
+            var variants = new JsonObject();
+            foreach (var x in contenders)
+            {
+                var rate = StepCommand.Median(runs[x.Key].Select(r => (double)r["images_per_s"]!).ToList());
+                variants[x.Key] = new JsonObject
+                {
+                    ["label"] = x.Label,
+                    ["images_per_s"] = rate,
+                    ["vs_pytorch"] = Math.Round(rate / reference, 3),
+                    ["cpu_ms_per_step"] = StepCommand.Median(runs[x.Key].Select(r => (double)r["cpu_ms_per_step"]!).ToList()),
+                    ["runs_images_per_s"] = new JsonArray(runs[x.Key].Select(r => (JsonNode?)r["images_per_s"]!.DeepClone()).ToArray()),
+                };
+            }
+            summary["heap_variants"] = variants;
+        }
         if (c.Json)
             Console.WriteLine(summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         else
@@ -142,19 +183,30 @@ internal static class CompareCommand
         }
         sb.AppendLine();
         sb.AppendLine(inv, $"runs (img/s): Byol {m["byol_runs_images_per_s"]!.ToJsonString()}, PyTorch {m["pytorch_runs_images_per_s"]!.ToJsonString()}");
+        if (m["heap_variants"] is JsonObject variants)
+        {
+            sb.AppendLine();
+            sb.AppendLine("| contender | img/s (median) | / PyTorch | CPU ms per step | runs (img/s) |");
+            sb.AppendLine("|---|---:|---:|---:|---|");
+            foreach (var (_, v) in variants)
+                sb.AppendLine(inv, $"| {v!["label"]} | {(double)v["images_per_s"]!:F1} | {(double)v["vs_pytorch"]!:F2} | {(double)v["cpu_ms_per_step"]!:F0} | {v["runs_images_per_s"]!.ToJsonString()} |");
+        }
         sb.AppendLine(inv, $"BLAS: Byol: {m["byol_blas"]}; PyTorch: {m["pytorch_blas"]}");
         return sb.ToString();
     }
 
-    private static JsonObject RunJson(string what, (string File, string[] Prefix) command, IEnumerable<string> args)
-        => RunJson(what, command.File, command.Prefix.Concat(args));
+    /// <summary>One side of the comparison: a program, its arguments and the environment variables it runs with.</summary>
+    private sealed record Contender(string Key, string Label, string File, string[] Args, Dictionary<string, string> Environment);
 
-    private static JsonObject RunJson(string what, string file, IEnumerable<string> args)
+    private static JsonObject RunJson(string what, string file, IEnumerable<string> args, Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = false, UseShellExecute = false };
         foreach (var a in args)
             start.ArgumentList.Add(a);
-        Console.Error.WriteLine($"[compare] {what}: {file} {string.Join(' ', start.ArgumentList)}");
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        var envText = string.Concat(environment.Select(e => $"{e.Key}={e.Value} "));
+        Console.Error.WriteLine($"[compare] {what}: {envText}{file} {string.Join(' ', start.ArgumentList)}");
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
         var stdout = process.StandardOutput.ReadToEnd();
@@ -168,7 +220,7 @@ internal static class CompareCommand
     }
 
     /// <summary>This program again: its apphost, or dotnet with its dll.</summary>
-    private static (string, string[]) SelfCommand()
+    private static (string File, string[] Prefix) SelfCommand()
     {
         var path = Environment.ProcessPath ?? "dotnet";
         var dll = typeof(CompareCommand).Assembly.Location;

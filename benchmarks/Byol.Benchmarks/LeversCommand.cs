@@ -16,6 +16,9 @@ namespace Byol.Benchmarks;
 /// <list type="bullet">
 /// <item>channels_last: the bare model compute (<see cref="BareModelCompute"/>) on NCHW views vs channels_last views
 /// (<see cref="ChannelsLast"/>, which TrainingRun uses on the CPU since this lever measured 17-25 % less time).</item>
+/// <item>channels_last weights: the conv weights of both networks stored channels_last too (what PyTorch's
+/// <c>model.to(memory_format=torch.channels_last)</c> does), bare compute.</item>
+/// <item>target first: the target forward before the online forward instead of after it, bare compute.</item>
 /// <item>fused EMA: <see cref="TargetNetworkUpdate"/> (two ops per parameter tensor) vs <see cref="FlatTargetUpdate"/>
 /// (two ops over one flat buffer), on two identical network pairs; checks that both give bit-identical targets.</item>
 /// <item>prefetch: a <see cref="PhasedStep"/> making its views inline vs one taking them from a
@@ -30,7 +33,11 @@ internal static class LeversCommand
     {
         var (threads, data) = s.Prepare();
         var options = s.ToTrainingOptions(s.Warmup + s.Steps + 1, logEvery: new TrainingOptions().LogEvery);
-        var levers = new JsonArray { ChannelsLastLever(s, options, data), FusedEmaLever(s, options, data), PrefetchLever(s, options, data) };
+        var levers = new JsonArray
+        {
+            ChannelsLastLever(s, options, data), WeightsLever(s, options, data), TargetFirstLever(s, options, data),
+            FusedEmaLever(s, options, data), PrefetchLever(s, options, data),
+        };
         var result = new JsonObject
         {
             ["command"] = "levers",
@@ -55,6 +62,22 @@ internal static class LeversCommand
         using var channelsLast = new BareModelCompute(options, data, channelsLast: true);
         var (a, b) = Alternate(s, nchw.Time, channelsLast.Time);
         return Row("channels_last", "bare compute, NCHW views", "bare compute, channels_last views (TrainingRun's, on the CPU)", a, b, null);
+    }
+
+    private static JsonObject WeightsLever(StepSettings s, TrainingOptions options, Byol.Model.Data.ImageSet data)
+    {
+        using var inputOnly = new BareModelCompute(options, data);
+        using var weightsToo = new BareModelCompute(options, data, channelsLastWeights: true);
+        var (a, b) = Alternate(s, inputOnly.Time, weightsToo.Time);
+        return Row("channels_last weights", "bare compute, channels_last views", "bare compute, channels_last views and conv weights", a, b, null);
+    }
+
+    private static JsonObject TargetFirstLever(StepSettings s, TrainingOptions options, Byol.Model.Data.ImageSet data)
+    {
+        using var onlineFirst = new BareModelCompute(options, data);
+        using var targetFirst = new BareModelCompute(options, data, targetFirst: true);
+        var (a, b) = Alternate(s, onlineFirst.Time, targetFirst.Time);
+        return Row("target first", "bare compute, online forward then target", "bare compute, target forward then online", a, b, null);
     }
 
     private static JsonObject FusedEmaLever(StepSettings s, TrainingOptions options, Byol.Model.Data.ImageSet data)

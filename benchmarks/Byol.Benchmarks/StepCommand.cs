@@ -14,7 +14,26 @@ namespace Byol.Benchmarks;
 /// </summary>
 internal static class StepCommand
 {
+    /// <summary>
+    /// Runs the command on a thread of its own, as a trial trains on its own thread in a silo (TrainingSession): glibc
+    /// gives such a thread its own arena, whose heaps behave unlike the main thread's.
+    /// </summary>
     public static int Run(StepSettings s)
+    {
+        var exit = 0;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            try { exit = RunHere(s); }
+            catch (Exception e) { failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e); }
+        }) { Name = "byol-bench-step" };
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return exit;
+    }
+
+    private static int RunHere(StepSettings s)
     {
         var (threads, data) = s.Prepare();
         // The last timed step reports (one loss read-back, as a trial does every LogEvery steps).
@@ -57,6 +76,7 @@ internal static class StepCommand
         var result = StepResult(s, threads, stepMs, phases, finalLoss);
         // CPU time of the whole process per timed step: on a shared machine it moves less with other loads than wall time.
         result["cpu_ms_per_step"] = Round(cpu.TotalMilliseconds / stepMs.Count);
+        result["native_heap"] = NativeHeap.IsTuned ? "tuned (Byol.Model.Runtime.NativeHeap)" : "glibc default";
         if (s.Json)
             Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         else

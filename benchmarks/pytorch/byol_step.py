@@ -309,6 +309,14 @@ def cosine(step, total, peak, warmup=0):
 # ----------------------------------------------------------------------------------------------------------------
 
 
+def native_heap():
+    """glibc's heap settings this process runs with: its defaults unless MALLOC_*_ variables set them."""
+    import os
+    names = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_")
+    set_ = [f"{n}={os.environ[n]}" for n in names if os.environ.get(n)]
+    return " ".join(set_) if set_ else "glibc default"
+
+
 def blas_info():
     """Which BLAS torch (and numpy) load: the build's BLAS_INFO plus the shared objects actually mapped."""
     a = torch.randn(64, 64)
@@ -420,6 +428,7 @@ def run(args):
         "predictor_hidden": args.predictor_hidden,
         "final_loss": round(last_loss, 5),
         "blas": blas_info(),
+        "native_heap": native_heap(),
         "torch": torch.__version__,
         "python": platform.python_version(),
     }

@@ -17,7 +17,7 @@ namespace Byol.Grains.Experiments;
 public sealed class ExperimentGrain(
     [PersistentState("experiment", StorageNames.Grains)] IPersistentState<ExperimentState> state,
     IClusterMembershipService membership,
-    ILogger<ExperimentGrain> logger) : Grain, IExperimentGrain, IRemindable
+    ILogger<ExperimentGrain> logger) : Grain, IExperimentGrain, IRemindable, IIncomingGrainCallFilter
 {
     public static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
     private const string ReminderName = "schedule";
@@ -31,7 +31,24 @@ public sealed class ExperimentGrain(
     /// <summary>An evaluation whose one-way result never came back is started again after this long.</summary>
     public static readonly TimeSpan EvaluationTimeout = TimeSpan.FromMinutes(20);
     private IGrainTimer? ticker;
-    private bool changed;
+    private bool changedSinceNotify;
+    private SweepView? shownView;
+
+    /// <summary>
+    /// Whether the state changed since observers were last told. Marking a change also drops the view that
+    /// <see cref="Show"/> keeps: a view is built once per change, not once per query (a client polling `sweep show`
+    /// 100 times a second would otherwise rebuild and re-rank the whole trial table 100 times a second).
+    /// </summary>
+    private bool Changed
+    {
+        get => changedSinceNotify;
+        set
+        {
+            changedSinceNotify = value;
+            if (value)
+                shownView = null;
+        }
+    }
     private bool dirty;
 
     private string SweepId => this.GetPrimaryKeyString();
@@ -102,7 +119,30 @@ public sealed class ExperimentGrain(
     public Task<SweepSpec> TrialSpec(string trialId) =>
         Task.FromResult(TrialSpec(Find(trialId) ?? throw new ArgumentException($"sweep '{SweepId}' has no trial '{trialId}'")));
 
-    public Task<SweepView> Show() => Task.FromResult(SweepViewBuilder.Build(SweepId, S));
+    public Task<SweepView> Show() => Task.FromResult(shownView ??= SweepViewBuilder.Build(SweepId, S));
+
+    /// <summary>
+    /// Any call but <see cref="Show"/> may change the state, so the kept view is dropped before it runs and again after
+    /// it (a Show interleaved with its awaits may have kept a view of a half-done change). Orleans copies a returned
+    /// view for callers in this silo and serializes it for the rest, so no caller can alter the kept one.
+    /// </summary>
+    async Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext context)
+    {
+        if (context.InterfaceMethod.Name == nameof(Show))
+        {
+            await context.Invoke();
+            return;
+        }
+        shownView = null;
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            shownView = null;
+        }
+    }
 
     public async Task Cancel()
     {
@@ -128,7 +168,7 @@ public sealed class ExperimentGrain(
         foreach (var trial in S.Trials.Where(t => t.IsTraining))
             trial.Interrupted = true;
         await state.WriteStateAsync();
-        changed = true;
+        Changed = true;
         foreach (var trial in S.Trials.Where(t => t.IsTraining).ToList())
             Trainer(trial).Drain().Ignore();
     }
@@ -139,7 +179,7 @@ public sealed class ExperimentGrain(
             return;
         S.State = SweepState.Running;
         await state.WriteStateAsync();
-        changed = true;
+        Changed = true;
         StartTicking();
         ScheduleNow();
     }
@@ -179,7 +219,7 @@ public sealed class ExperimentGrain(
                 logger.LogInformation("Trial {Trial} takes the new budget at its next start: {Reason}", trial.Id, e.Message);
             }
         }
-        changed = true;
+        Changed = true;
         StartTicking();
         ScheduleNow();
     }
@@ -207,7 +247,7 @@ public sealed class ExperimentGrain(
         trial.Silo = p.Silo;
         trial.Metrics = trial.Metrics with { Loss = p.Loss, ZStd = p.ZStd, ImagesPerSecond = p.ImagesPerSecond, Tau = p.Tau, LearningRate = p.LearningRate };
         trial.AddCurvePoints(p.NewCurvePoints);
-        changed = true;
+        Changed = true;
         return Task.CompletedTask;
     }
 
@@ -350,15 +390,29 @@ public sealed class ExperimentGrain(
     /// </summary>
     private async Task PersistSoon()
     {
-        dirty = changed = true;
+        dirty = Changed = true;
         if (ticker is null)
             await Persist();
         else
             ScheduleNow();
     }
 
-    /// <summary>The scheduling loop: restart trials on dead silos, evaluate, start pending trials, finish.</summary>
+    /// <summary>A scheduling pass, which timers run outside the call filter: the kept view is dropped around it as around a call.</summary>
     private async Task Tick()
+    {
+        shownView = null;
+        try
+        {
+            await SchedulingPass();
+        }
+        finally
+        {
+            shownView = null;
+        }
+    }
+
+    /// <summary>The scheduling loop: restart trials on dead silos, evaluate, start pending trials, finish.</summary>
+    private async Task SchedulingPass()
     {
         if (S.Spec is null)
             return;
@@ -378,7 +432,7 @@ public sealed class ExperimentGrain(
         }
         if (dirty)
             await Persist();
-        if (changed)
+        if (Changed)
             await NotifyObservers();
     }
 
@@ -406,7 +460,7 @@ public sealed class ExperimentGrain(
                 trial.Phase = TrialPhase.None;
                 trial.Silo = null;
                 trial.Restarts++;
-                dirty = changed = true;
+                dirty = Changed = true;
             }
             else if (trial.Phase == TrialPhase.Evaluating && trial.EvaluationSilo is { } evalSilo &&
                      (IsDead(evalSilo) || EvaluatingFor(trial.Id) > EvaluationTimeout))
@@ -415,7 +469,7 @@ public sealed class ExperimentGrain(
                 await Directory.Release(TrainerKeys.EvaluationHolder(EvaluationKey(trial.Id, trial.EvaluationStep)));
                 trial.Phase = TrialPhase.AwaitingEvaluation;
                 trial.EvaluationSilo = null;
-                dirty = changed = true;
+                dirty = Changed = true;
             }
         }
         if (S.BaselineSilo is { } baselineSilo && S.Baselines is null && IsDead(baselineSilo))
@@ -484,7 +538,7 @@ public sealed class ExperimentGrain(
                 trial.Phase = TrialPhase.AwaitingEvaluation;
                 trial.EvaluationSilo = null;
                 evaluationStarted.Remove(trial.Id);
-                dirty = changed = true;
+                dirty = Changed = true;
             }
         }
         if (S.BaselinesRequested && S.Baselines is null && S.BaselineError is null &&
@@ -554,7 +608,7 @@ public sealed class ExperimentGrain(
                 trial.State = TrialState.Pending;
                 trial.Phase = TrialPhase.None;
                 trial.Restarts++;
-                dirty = changed = true;
+                dirty = Changed = true;
             }
         }
     }
@@ -596,7 +650,7 @@ public sealed class ExperimentGrain(
                 trial.Phase = TrialPhase.Evaluating;
                 trial.EvaluationSilo = silo;
                 evaluationStarted[trial.Id] = DateTimeOffset.UtcNow;
-                dirty = changed = true;
+                dirty = Changed = true;
             }));
         }
         await Task.WhenAll(starts);
@@ -629,7 +683,7 @@ public sealed class ExperimentGrain(
         trial.State = TrialState.Running;
         trial.Phase = TrialPhase.Training;
         lastHeard[trial.Id] = DateTimeOffset.UtcNow;
-        dirty = changed = true;
+        dirty = Changed = true;
     }
 
     /// <summary>The silo of a slot reserved for <paramref name="holder"/>, or null when no slot is free.</summary>
@@ -666,17 +720,17 @@ public sealed class ExperimentGrain(
 
     private async Task Persist()
     {
-        changed = true;
+        Changed = true;
         await state.WriteStateAsync();
         dirty = false;
     }
 
     private async Task NotifyObservers()
     {
-        changed = false;
+        Changed = false;
         if (observers.Count == 0)
             return;
-        var view = SweepViewBuilder.Build(SweepId, S);
+        var view = shownView ??= SweepViewBuilder.Build(SweepId, S);
         foreach (var observer in observers.Keys.ToList())
         {
             try

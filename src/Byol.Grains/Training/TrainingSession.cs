@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Byol.Contracts.Sweeps;
 using Byol.Grains.Checkpoints;
 using Byol.Model.Data;
+using Byol.Model.Runtime;
 using Byol.Model.Training;
 using Microsoft.Extensions.Logging;
 
@@ -116,6 +117,7 @@ public sealed class TrainingSession : ITrainingSession
             ended = new(SegmentOutcome.Failed, Step, lastStored, e.GetType().Name + ": " + e.Message);
         }
         uploads.Writer.TryComplete();
+        NativeHeap.Trim(); // the run's tensors are gone: give their kept pages back before the slot takes the next trial
         Events.Enqueue(ended);
         finished.TrySetResult();
     }

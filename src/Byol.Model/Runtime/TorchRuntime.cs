@@ -4,7 +4,8 @@ namespace Byol.Model.Runtime;
 
 /// <summary>
 /// Process-wide libtorch settings, set once from one option: the intra-op thread count (default: the
-/// cores this process may use) and the device (CUDA when <c>torch.cuda.is_available()</c>, else CPU).
+/// cores this process may use) and the device (CUDA when <c>torch.cuda.is_available()</c>, else CPU). Configuring
+/// the threads also tunes the native heap for tensor work (<see cref="NativeHeap"/>).
 /// </summary>
 public static class TorchRuntime
 {
@@ -18,6 +19,7 @@ public static class TorchRuntime
     public static int ConfigureThreads(int threads = 0)
     {
         var wanted = threads > 0 ? threads : AvailableCores;
+        NativeHeap.TuneForTensors();
         lock (Gate)
         {
             if (_configuredThreads != wanted)
