@@ -1,7 +1,10 @@
 using Byol.Benchmarks;
+using Byol.Model.Runtime;
 
 // dotnet run -c Release --project benchmarks/Byol.Benchmarks -- step --encoder E --batch B [--steps N] [--json]
 // dotnet run -c Release --project benchmarks/Byol.Benchmarks -- compare --encoder E --batch B [--repeats R]
+// As the silo does, before any thread allocates (BYOL_NATIVE_HEAP=default leaves glibc's defaults).
+NativeHeap.TuneForTensors();
 try
 {
     return args.FirstOrDefault() switch

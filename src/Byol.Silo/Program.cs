@@ -1,5 +1,9 @@
+using Byol.Model.Runtime;
 using Byol.Silo.Commands;
 using Byol.Silo.Hosting;
+
+// Before any thread allocates: glibc's heap settings for tensor work (NativeHeap), arenas included.
+NativeHeap.TuneForTensors();
 
 // `demo [--json]`: the zero-setup main job. `local SPEC [--json]`: any spec on an embedded silo.
 // No command: a long-running cluster member configured by appsettings.json, environment and arguments.

@@ -6,17 +6,20 @@ namespace Byol.Model.Runtime;
 /// glibc malloc settings for tensor work, where libtorch allocates and frees buffers of megabytes every op.
 /// By default glibc serves such buffers with fresh mmaps (above a threshold that only rises as big blocks are freed)
 /// and hands freed heap tops back to the kernel past 128 KiB, so a step keeps faulting in and zeroing new pages: on
-/// the 2-core benchmark machine about 1 s of system time per 10 small-resnet steps of batch 256 and 8-10 % of the
-/// step's wall time (Byol.Benchmarks <c>levers</c>, docs/benchmarks.md). <see cref="TuneForTensors"/> keeps blocks up
+/// the 2-core benchmark machine 1.7-2.7 s of system time per 10 small-resnet steps of batch 256 against 0.9-1.1 s
+/// tuned, and 6 % of the step's throughput (Byol.Benchmarks <c>compare --heap-variants</c>, docs/benchmarks.md). <see cref="TuneForTensors"/> keeps blocks up
 /// to 32 MiB (glibc's largest mmap threshold) in the heap and its freed tops in the process up to 256 MiB, so a step
 /// reuses the previous step's pages; <see cref="Trim"/> gives the kept pages back once a trial is over. What Intel's
-/// PyTorch tuning guide gets from jemalloc or tcmalloc, without a second allocator in the process.
+/// PyTorch tuning guide gets from jemalloc or tcmalloc, without a second allocator in the process. It also caps glibc
+/// at <see cref="MaxArenas"/> arenas: every trial and evaluation runs on a thread of its own, and each new thread could
+/// otherwise get (and keep pages in) an arena of its own, up to 8 per core (Byol.Benchmarks <c>trial-memory</c>).
 /// </summary>
 public static class NativeHeap
 {
     public const int MmapThresholdBytes = 32 << 20;
     public const int TrimThresholdBytes = 256 << 20;
     public const int TopPadBytes = 64 << 20;
+    public const int MaxArenas = 2;
 
     /// <summary>Set to <c>default</c> to leave glibc's settings alone.</summary>
     public const string OptOutVariable = "BYOL_NATIVE_HEAP";
@@ -25,6 +28,7 @@ public static class NativeHeap
     private const int TrimThresholdParameter = -1;
     private const int TopPadParameter = -2;
     private const int MmapThresholdParameter = -3;
+    private const int ArenaMaxParameter = -8;
 
     private static readonly object Gate = new();
     private static bool? _tuned;
@@ -34,7 +38,8 @@ public static class NativeHeap
 
     /// <summary>
     /// Applies the settings once per process, unless the host is not glibc Linux, <see cref="OptOutVariable"/> is
-    /// <c>default</c>, or the user set glibc's own MALLOC_*_ variables (theirs win). Returns whether they are applied.
+    /// <c>default</c>, or the user set glibc's own MALLOC_*_ variables (theirs win; MALLOC_ARENA_MAX alone keeps
+    /// the user's arena count). Returns whether they are applied. Call it early: arenas made before it stay.
     /// </summary>
     public static bool TuneForTensors()
     {
@@ -68,9 +73,12 @@ public static class NativeHeap
     {
         try
         {
+            var arenasSet = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX"))
+                            || Glibc.mallopt(ArenaMaxParameter, MaxArenas) == 1;
             return Glibc.mallopt(MmapThresholdParameter, MmapThresholdBytes) == 1
                    & Glibc.mallopt(TrimThresholdParameter, TrimThresholdBytes) == 1
-                   & Glibc.mallopt(TopPadParameter, TopPadBytes) == 1;
+                   & Glibc.mallopt(TopPadParameter, TopPadBytes) == 1
+                   & arenasSet;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

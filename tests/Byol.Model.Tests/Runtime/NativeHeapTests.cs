@@ -25,9 +25,15 @@ public sealed class NativeHeapTests
         Assert.True(NativeHeap.TuneForTensors()); // glibc Linux, no opt-out in the test environment
         const int bytes = 16 << 20; // one batch-256 activation of 16 channels at 32x32 in fp32
         Touch(bytes); // the heap grows once
-        var before = MinorFaultsOfThisThread();
-        Touch(bytes);
-        var faults = MinorFaultsOfThisThread() - before;
+        // Other tests allocate in the same arenas meanwhile and may take the block between a free and the next
+        // malloc: the fewest faults of three tries is this thread's own figure.
+        var faults = long.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var before = MinorFaultsOfThisThread();
+            Touch(bytes);
+            faults = Math.Min(faults, MinorFaultsOfThisThread() - before);
+        }
         // glibc's default would map the block afresh and fault in all 4,096 of its pages on every touch.
         Assert.True(faults < 256, $"{faults} minor page faults for a block the heap already had");
         NativeHeap.Trim();
