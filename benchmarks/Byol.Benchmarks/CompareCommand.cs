@@ -97,28 +97,31 @@ internal static class CompareCommand
 
         var summary = Summarize(s, runs["byol"], runs["pytorch"]);
         if (c.HeapVariants)
-        {
-            var reference = (double)summary["pytorch_images_per_s"]!;
-            var variants = new JsonObject();
-            foreach (var x in contenders)
-            {
-                var rate = StepCommand.Median(runs[x.Key].Select(r => (double)r["images_per_s"]!).ToList());
-                variants[x.Key] = new JsonObject
-                {
-                    ["label"] = x.Label,
-                    ["images_per_s"] = rate,
-                    ["vs_pytorch"] = Math.Round(rate / reference, 3),
-                    ["cpu_ms_per_step"] = StepCommand.Median(runs[x.Key].Select(r => (double)r["cpu_ms_per_step"]!).ToList()),
-                    ["runs_images_per_s"] = new JsonArray(runs[x.Key].Select(r => (JsonNode?)r["images_per_s"]!.DeepClone()).ToArray()),
-                };
-            }
-            summary["heap_variants"] = variants;
-        }
+            summary["heap_variants"] = EveryContender(contenders, runs, reference: (double)summary["pytorch_images_per_s"]!);
         if (c.Json)
             Console.WriteLine(summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         else
             Console.Write(Markdown(summary));
         return 0;
+    }
+
+    /// <summary>Each contender's median images/s, its ratio to the reference's, median CPU per step and its runs.</summary>
+    private static JsonObject EveryContender(List<Contender> contenders, Dictionary<string, List<JsonObject>> runs, double reference)
+    {
+        var table = new JsonObject();
+        foreach (var x in contenders)
+        {
+            var rate = StepCommand.Median(runs[x.Key].Select(r => (double)r["images_per_s"]!).ToList());
+            table[x.Key] = new JsonObject
+            {
+                ["label"] = x.Label,
+                ["images_per_s"] = rate,
+                ["vs_pytorch"] = Math.Round(rate / reference, 3),
+                ["cpu_ms_per_step"] = StepCommand.Median(runs[x.Key].Select(r => (double)r["cpu_ms_per_step"]!).ToList()),
+                ["runs_images_per_s"] = new JsonArray(runs[x.Key].Select(r => (JsonNode?)r["images_per_s"]!.DeepClone()).ToArray()),
+            };
+        }
+        return table;
     }
 
     private static JsonObject Summarize(StepSettings s, List<JsonObject> byol, List<JsonObject> pytorch)

@@ -31,24 +31,13 @@ public sealed class ExperimentGrain(
     /// <summary>An evaluation whose one-way result never came back is started again after this long.</summary>
     public static readonly TimeSpan EvaluationTimeout = TimeSpan.FromMinutes(20);
     private IGrainTimer? ticker;
-    private bool changedSinceNotify;
-    private SweepView? shownView;
-
+    private bool changed;
     /// <summary>
-    /// Whether the state changed since observers were last told. Marking a change also drops the view that
-    /// <see cref="Show"/> keeps: a view is built once per change, not once per query (a client polling `sweep show`
-    /// 100 times a second would otherwise rebuild and re-rank the whole trial table 100 times a second).
+    /// The view <see cref="Show"/> built last, kept until a call or a scheduling pass may have changed the state: a
+    /// client polling `sweep show` 100 times a second would otherwise rebuild and re-rank the whole trial table (and
+    /// copy every curve) 100 times a second.
     /// </summary>
-    private bool Changed
-    {
-        get => changedSinceNotify;
-        set
-        {
-            changedSinceNotify = value;
-            if (value)
-                shownView = null;
-        }
-    }
+    private SweepView? shownView;
     private bool dirty;
 
     private string SweepId => this.GetPrimaryKeyString();
@@ -126,17 +115,15 @@ public sealed class ExperimentGrain(
     /// it (a Show interleaved with its awaits may have kept a view of a half-done change). Orleans copies a returned
     /// view for callers in this silo and serializes it for the rest, so no caller can alter the kept one.
     /// </summary>
-    async Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext context)
+    Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext context) =>
+        context.InterfaceMethod.Name == nameof(Show) ? context.Invoke() : MayChangeState(context.Invoke);
+
+    private async Task MayChangeState(Func<Task> work)
     {
-        if (context.InterfaceMethod.Name == nameof(Show))
-        {
-            await context.Invoke();
-            return;
-        }
         shownView = null;
         try
         {
-            await context.Invoke();
+            await work();
         }
         finally
         {
@@ -168,7 +155,7 @@ public sealed class ExperimentGrain(
         foreach (var trial in S.Trials.Where(t => t.IsTraining))
             trial.Interrupted = true;
         await state.WriteStateAsync();
-        Changed = true;
+        changed = true;
         foreach (var trial in S.Trials.Where(t => t.IsTraining).ToList())
             Trainer(trial).Drain().Ignore();
     }
@@ -179,7 +166,7 @@ public sealed class ExperimentGrain(
             return;
         S.State = SweepState.Running;
         await state.WriteStateAsync();
-        Changed = true;
+        changed = true;
         StartTicking();
         ScheduleNow();
     }
@@ -219,7 +206,7 @@ public sealed class ExperimentGrain(
                 logger.LogInformation("Trial {Trial} takes the new budget at its next start: {Reason}", trial.Id, e.Message);
             }
         }
-        Changed = true;
+        changed = true;
         StartTicking();
         ScheduleNow();
     }
@@ -247,7 +234,7 @@ public sealed class ExperimentGrain(
         trial.Silo = p.Silo;
         trial.Metrics = trial.Metrics with { Loss = p.Loss, ZStd = p.ZStd, ImagesPerSecond = p.ImagesPerSecond, Tau = p.Tau, LearningRate = p.LearningRate };
         trial.AddCurvePoints(p.NewCurvePoints);
-        Changed = true;
+        changed = true;
         return Task.CompletedTask;
     }
 
@@ -390,7 +377,7 @@ public sealed class ExperimentGrain(
     /// </summary>
     private async Task PersistSoon()
     {
-        dirty = Changed = true;
+        dirty = changed = true;
         if (ticker is null)
             await Persist();
         else
@@ -398,18 +385,7 @@ public sealed class ExperimentGrain(
     }
 
     /// <summary>A scheduling pass, which timers run outside the call filter: the kept view is dropped around it as around a call.</summary>
-    private async Task Tick()
-    {
-        shownView = null;
-        try
-        {
-            await SchedulingPass();
-        }
-        finally
-        {
-            shownView = null;
-        }
-    }
+    private Task Tick() => MayChangeState(SchedulingPass);
 
     /// <summary>The scheduling loop: restart trials on dead silos, evaluate, start pending trials, finish.</summary>
     private async Task SchedulingPass()
@@ -432,7 +408,7 @@ public sealed class ExperimentGrain(
         }
         if (dirty)
             await Persist();
-        if (Changed)
+        if (changed)
             await NotifyObservers();
     }
 
@@ -460,7 +436,7 @@ public sealed class ExperimentGrain(
                 trial.Phase = TrialPhase.None;
                 trial.Silo = null;
                 trial.Restarts++;
-                dirty = Changed = true;
+                dirty = changed = true;
             }
             else if (trial.Phase == TrialPhase.Evaluating && trial.EvaluationSilo is { } evalSilo &&
                      (IsDead(evalSilo) || EvaluatingFor(trial.Id) > EvaluationTimeout))
@@ -469,7 +445,7 @@ public sealed class ExperimentGrain(
                 await Directory.Release(TrainerKeys.EvaluationHolder(EvaluationKey(trial.Id, trial.EvaluationStep)));
                 trial.Phase = TrialPhase.AwaitingEvaluation;
                 trial.EvaluationSilo = null;
-                dirty = Changed = true;
+                dirty = changed = true;
             }
         }
         if (S.BaselineSilo is { } baselineSilo && S.Baselines is null && IsDead(baselineSilo))
@@ -538,7 +514,7 @@ public sealed class ExperimentGrain(
                 trial.Phase = TrialPhase.AwaitingEvaluation;
                 trial.EvaluationSilo = null;
                 evaluationStarted.Remove(trial.Id);
-                dirty = Changed = true;
+                dirty = changed = true;
             }
         }
         if (S.BaselinesRequested && S.Baselines is null && S.BaselineError is null &&
@@ -608,7 +584,7 @@ public sealed class ExperimentGrain(
                 trial.State = TrialState.Pending;
                 trial.Phase = TrialPhase.None;
                 trial.Restarts++;
-                dirty = Changed = true;
+                dirty = changed = true;
             }
         }
     }
@@ -650,7 +626,7 @@ public sealed class ExperimentGrain(
                 trial.Phase = TrialPhase.Evaluating;
                 trial.EvaluationSilo = silo;
                 evaluationStarted[trial.Id] = DateTimeOffset.UtcNow;
-                dirty = Changed = true;
+                dirty = changed = true;
             }));
         }
         await Task.WhenAll(starts);
@@ -683,7 +659,7 @@ public sealed class ExperimentGrain(
         trial.State = TrialState.Running;
         trial.Phase = TrialPhase.Training;
         lastHeard[trial.Id] = DateTimeOffset.UtcNow;
-        dirty = Changed = true;
+        dirty = changed = true;
     }
 
     /// <summary>The silo of a slot reserved for <paramref name="holder"/>, or null when no slot is free.</summary>
@@ -720,17 +696,17 @@ public sealed class ExperimentGrain(
 
     private async Task Persist()
     {
-        Changed = true;
+        changed = true;
         await state.WriteStateAsync();
         dirty = false;
     }
 
     private async Task NotifyObservers()
     {
-        Changed = false;
+        changed = false;
         if (observers.Count == 0)
             return;
-        var view = shownView ??= SweepViewBuilder.Build(SweepId, S);
+        var view = SweepViewBuilder.Build(SweepId, S);
         foreach (var observer in observers.Keys.ToList())
         {
             try

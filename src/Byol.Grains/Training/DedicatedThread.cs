@@ -13,16 +13,9 @@ public static class DedicatedThread
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
-            T result;
-            try { result = work(); }
-            catch (Exception e)
-            {
-                NativeHeap.Trim();
-                done.SetException(e);
-                return;
-            }
-            NativeHeap.Trim();
-            done.SetResult(result);
+            try { done.SetResult(work()); }
+            catch (Exception e) { done.SetException(e); }
+            finally { NativeHeap.Trim(); }
         }) { IsBackground = true, Name = name };
         thread.Start();
         return done.Task;

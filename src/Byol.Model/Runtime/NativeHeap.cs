@@ -7,9 +7,9 @@ namespace Byol.Model.Runtime;
 /// By default glibc serves such buffers with fresh mmaps (above a threshold that only rises as big blocks are freed)
 /// and hands freed heap tops back to the kernel past 128 KiB, so a step keeps faulting in and zeroing new pages: on
 /// the 2-core benchmark machine 1.7-2.7 s of system time per 10 small-resnet steps of batch 256 against 0.9-1.1 s
-/// tuned, and 6 % of the step's throughput (Byol.Benchmarks <c>compare --heap-variants</c>, docs/benchmarks.md). <see cref="TuneForTensors"/> keeps blocks up
-/// to 32 MiB (glibc's largest mmap threshold) in the heap and its freed tops in the process up to 256 MiB, so a step
-/// reuses the previous step's pages; <see cref="Trim"/> gives the kept pages back once a trial is over. What Intel's
+/// tuned, and 6 % of the step's throughput (Byol.Benchmarks <c>compare --heap-variants</c>, docs/benchmarks.md).
+/// <see cref="TuneForTensors"/> keeps blocks up to 32 MiB (glibc's largest mmap threshold) in the heap and its freed
+/// tops in the process up to 256 MiB, so a step reuses the previous step's pages; <see cref="Trim"/> gives the kept pages back once a trial is over. What Intel's
 /// PyTorch tuning guide gets from jemalloc or tcmalloc, without a second allocator in the process. It also caps glibc
 /// at <see cref="MaxArenas"/> arenas: every trial and evaluation runs on a thread of its own, and each new thread could
 /// otherwise get (and keep pages in) an arena of its own, up to 8 per core (Byol.Benchmarks <c>trial-memory</c>).
