@@ -2,7 +2,7 @@ using Byol.Model.Runtime;
 using Byol.Silo.Commands;
 using Byol.Silo.Hosting;
 
-// Before any thread allocates: glibc's heap settings for tensor work (NativeHeap), arenas included.
+// First, before the host starts its threads: glibc's heap settings for tensor work (NativeHeap).
 NativeHeap.TuneForTensors();
 
 // `demo [--json]`: the zero-setup main job. `local SPEC [--json]`: any spec on an embedded silo.

@@ -61,6 +61,7 @@ public static class StatusLoadCommand
                                         (loaded ? $", {load.LatenciesMs.Count / seconds:F1} queries/s" : ""));
         }
         await experiment.Cancel();
+        var cpuMsPerQuery = await CpuMsPerQueryWithoutTraining(experiment, s.Qps);
 
         double Rate(bool loaded) => phases.Where(p => p.Loaded == loaded).Sum(p => p.Steps) * (double)s.Batch / phases.Where(p => p.Loaded == loaded).Sum(p => p.Seconds);
         var off = Rate(false);
@@ -80,6 +81,7 @@ public static class StatusLoadCommand
             ["qps_achieved"] = Percentiles.Round(latencies.Count / loadedSeconds),
             ["query_failures"] = phases.Sum(p => p.Failures),
             ["show_latency_ms"] = Percentiles.Summary(latencies),
+            ["cpu_ms_per_query_without_training"] = Percentiles.Round(cpuMsPerQuery),
             ["phases"] = new JsonArray(phases.Select(p => (JsonNode)new JsonObject
             {
                 ["loaded"] = p.Loaded,
@@ -99,8 +101,29 @@ public static class StatusLoadCommand
             ("slowdown %", ResultOutput.Number(result["slowdown_percent"])),
             ("queries/s achieved", ResultOutput.Number(result["qps_achieved"]) + $"  ({result["query_failures"]} failed)"),
             ("Show latency ms", ResultOutput.Spread(result["show_latency_ms"], "p99") + "  (p50 / p99 / max)"),
+            ("CPU ms per query, no training", ResultOutput.Number(result["cpu_ms_per_query_without_training"]) + "  (client and silo together)"),
         ]);
         return 0;
+    }
+
+    /// <summary>
+    /// With the trial stopped: the process's CPU time per Show call at the same rate, less the same time without calls.
+    /// Client and silo run in this one process, so it is both ends of the call together.
+    /// </summary>
+    private static async Task<double> CpuMsPerQueryWithoutTraining(IExperimentGrain experiment, int queriesPerSecond)
+    {
+        var window = TimeSpan.FromSeconds(5);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the cancelled trial winds down
+        static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
+        var before = Cpu();
+        await Task.Delay(window);
+        var idle = Cpu() - before;
+        var load = new ShowLoad(experiment, queriesPerSecond);
+        using var stop = new CancellationTokenSource(window);
+        before = Cpu();
+        await load.RunAsync(stop.Token);
+        var loaded = Cpu() - before;
+        return (loaded - idle).TotalMilliseconds / Math.Max(1, load.LatenciesMs.Count);
     }
 
     /// <summary>Waits until the sweep's baselines are scored and its one trial trains; returns the trial's id.</summary>

@@ -10,16 +10,18 @@ namespace Byol.Model.Runtime;
 /// tuned, and 6 % of the step's throughput (Byol.Benchmarks <c>compare --heap-variants</c>, docs/benchmarks.md).
 /// <see cref="TuneForTensors"/> keeps blocks up to 32 MiB (glibc's largest mmap threshold) in the heap and its freed
 /// tops in the process up to 256 MiB, so a step reuses the previous step's pages; <see cref="Trim"/> gives the kept pages back once a trial is over. What Intel's
-/// PyTorch tuning guide gets from jemalloc or tcmalloc, without a second allocator in the process. It also caps glibc
-/// at <see cref="MaxArenas"/> arenas: every trial and evaluation runs on a thread of its own, and each new thread could
-/// otherwise get (and keep pages in) an arena of its own, up to 8 per core (Byol.Benchmarks <c>trial-memory</c>).
+/// PyTorch tuning guide gets from jemalloc or tcmalloc, without a second allocator in the process.
+/// It leaves the number of arenas alone: with glibc capped at 2 arenas, threads share freed small chunks at once, and a
+/// cluster fault run failed a trial with libtorch's "Unknown scalar type": TorchSharp 0.107 lets the GC finalize an
+/// implicitly converted Scalar while the native op that reads it still runs (dotnet/TorchSharp#1434), and a shared
+/// arena hands the freed chunk to another thread before the op is done. With an arena per thread that window stays
+/// closed in practice (no such failure in any earlier run).
 /// </summary>
 public static class NativeHeap
 {
     public const int MmapThresholdBytes = 32 << 20;
     public const int TrimThresholdBytes = 256 << 20;
     public const int TopPadBytes = 64 << 20;
-    public const int MaxArenas = 2;
 
     /// <summary>Set to <c>default</c> to leave glibc's settings alone.</summary>
     public const string OptOutVariable = "BYOL_NATIVE_HEAP";
@@ -28,7 +30,6 @@ public static class NativeHeap
     private const int TrimThresholdParameter = -1;
     private const int TopPadParameter = -2;
     private const int MmapThresholdParameter = -3;
-    private const int ArenaMaxParameter = -8;
 
     private static readonly object Gate = new();
     private static bool? _tuned;
@@ -38,8 +39,7 @@ public static class NativeHeap
 
     /// <summary>
     /// Applies the settings once per process, unless the host is not glibc Linux, <see cref="OptOutVariable"/> is
-    /// <c>default</c>, or the user set glibc's own MALLOC_*_ variables (theirs win; MALLOC_ARENA_MAX alone keeps
-    /// the user's arena count). Returns whether they are applied. Call it early: arenas made before it stay.
+    /// <c>default</c>, or the user set glibc's own MALLOC_*_ variables (theirs win). Returns whether they are applied.
     /// </summary>
     public static bool TuneForTensors()
     {
@@ -73,12 +73,9 @@ public static class NativeHeap
     {
         try
         {
-            var arenasSet = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX"))
-                            || Glibc.mallopt(ArenaMaxParameter, MaxArenas) == 1;
             return Glibc.mallopt(MmapThresholdParameter, MmapThresholdBytes) == 1
                    & Glibc.mallopt(TrimThresholdParameter, TrimThresholdBytes) == 1
-                   & Glibc.mallopt(TopPadParameter, TopPadBytes) == 1
-                   & arenasSet;
+                   & Glibc.mallopt(TopPadParameter, TopPadBytes) == 1;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
