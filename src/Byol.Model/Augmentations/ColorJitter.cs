@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,6 +17,11 @@ internal sealed class ColorJitter(ViewOptions options)
 {
     /// <summary>Per image: apply, four order keys, four factors.</summary>
     public const int Columns = 1 + JitterPlan.OpCount + JitterPlan.OpCount;
+
+    // The hue arithmetic's constants, kept alive for every op that reads them (see Scalars).
+    private static readonly Scalar Four = 4.ToScalar();
+    private static readonly Scalar Six = 6.ToScalar();
+    private static readonly Scalar SmallestDelta = 1e-12.ToScalar();
 
     public Tensor Apply(Tensor images, UniformDraws draws, int column)
     {
@@ -101,10 +107,10 @@ internal sealed class ColorJitter(ViewOptions options)
                     images,
                     torch.tensor(scale).to(device),
                     lumaWeight.Any(w => w != 0) ? torch.tensor(lumaWeight).to(device) : null,
-                    meanWeight.Any(w => w != 0) ? torch.tensor(meanWeight).to(device) : null).clamp_(0, 1);
+                    meanWeight.Any(w => w != 0) ? torch.tensor(meanWeight).to(device) : null).clamp_(Scalars.Zero, Scalars.One);
             }
 
-            images = BatchIndex.OnSubset(images, hueImages, [.. hueShifts], (subset, shift) => AdjustHue(subset, shift).clamp_(0, 1));
+            images = BatchIndex.OnSubset(images, hueImages, [.. hueShifts], (subset, shift) => AdjustHue(subset, shift).clamp_(Scalars.Zero, Scalars.One));
         }
 
         return images;
@@ -137,10 +143,10 @@ internal sealed class ColorJitter(ViewOptions options)
     public static Tensor AdjustBrightness(Tensor images, Tensor factor) => Blend(images, factor, null, null);
 
     /// <summary>Blends each image with the mean of its grayscale: f x + (1 - f) mean.</summary>
-    public static Tensor AdjustContrast(Tensor images, Tensor factor) => Blend(images, factor, null, factor.neg().add(1));
+    public static Tensor AdjustContrast(Tensor images, Tensor factor) => Blend(images, factor, null, OneMinus(factor));
 
     /// <summary>Blends each pixel with its own grayscale: f x + (1 - f) gray.</summary>
-    public static Tensor AdjustSaturation(Tensor images, Tensor factor) => Blend(images, factor, factor.neg().add(1), null);
+    public static Tensor AdjustSaturation(Tensor images, Tensor factor) => Blend(images, factor, OneMinus(factor), null);
 
     /// <summary>Shifts each image's hue by its offset in turns (RGB -> HSV, h + offset mod 1, HSV -> RGB).</summary>
     public static Tensor AdjustHue(Tensor images, Tensor shift)
@@ -153,16 +159,19 @@ internal sealed class ColorJitter(ViewOptions options)
         var hue = torch.where(
             max.eq(r),
             g - b,
-            torch.where(max.eq(g), (b - r).add_(delta, 2), (r - g).add_(delta, 4)));
-        hue = hue.div_(delta.clamp_min(1e-12)).add_(BatchIndex.PerImage(shift).mul(6));
+            torch.where(max.eq(g), (b - r).add_(delta, Scalars.Two), (r - g).add_(delta, Four)));
+        hue = hue.div_(delta.clamp_min(SmallestDelta)).add_(BatchIndex.PerImage(shift).mul(Six), Scalars.One);
 
         // HSV -> RGB: channel n in (5, 3, 1) is v - v s clamp(min(k, 4 - k), 0, 1) with k = (n + h) mod 6, and v s = delta
         // (the mod also wraps the shifted hue).
         var n = torch.tensor(new float[] { 5, 3, 1 }, device: images.device).view(1, 3, 1, 1);
-        var k = hue.add(n).remainder_(6);
-        var ramp = torch.minimum(k, k.neg().add_(4)).clamp_(0, 1);
+        var k = hue.add(n, Scalars.One).remainder_(Six);
+        var ramp = torch.minimum(k, k.neg().add_(Four, Scalars.One)).clamp_(Scalars.Zero, Scalars.One);
         return max - ramp.mul_(delta);
     }
+
+    /// <summary>1 - f, as TorchSharp's <c>f.neg().add(1)</c> computes it.</summary>
+    private static Tensor OneMinus(Tensor factor) => factor.neg().add(Scalars.One, Scalars.One);
 
     /// <summary>scale x + lumaWeight luma(x) + meanWeight mean(luma(x)), each weight per image ([n]).</summary>
     private static Tensor Blend(Tensor images, Tensor scale, Tensor? lumaWeight, Tensor? meanWeight)
@@ -176,12 +185,12 @@ internal sealed class ColorJitter(ViewOptions options)
         var luma = Grayscale.Luma(images);
         if (lumaWeight is not null)
         {
-            result.add_(luma * BatchIndex.PerImage(lumaWeight));
+            result.add_(luma * BatchIndex.PerImage(lumaWeight), Scalars.One);
         }
 
         if (meanWeight is not null)
         {
-            result.add_(luma.mean([1, 2, 3], keepdim: true).mul_(BatchIndex.PerImage(meanWeight)));
+            result.add_(luma.mean([1, 2, 3], keepdim: true).mul_(BatchIndex.PerImage(meanWeight)), Scalars.One);
         }
 
         return result;

@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,6 +14,8 @@ internal sealed class GaussianBlur(ViewOptions options, int outputSize)
 {
     /// <summary>Per image: whether to blur, sigma.</summary>
     public const int Columns = 2;
+
+    private static readonly Scalar MinusTwo = (-2).ToScalar(); // kept alive for every op that reads it (see Scalars)
 
     public int KernelSize { get; } = KernelSizeFor(outputSize);
 
@@ -46,8 +49,10 @@ internal sealed class GaussianBlur(ViewOptions options, int outputSize)
     {
         var (n, channels, height, width) = (images.shape[0], images.shape[1], images.shape[2], images.shape[3]);
         var radius = kernelSize / 2;
-        var offsets = torch.arange(-radius, radius + 1, dtype: float32, device: images.device);
-        var kernels = offsets.square().unsqueeze(0).div(sigma.square().mul(-2).unsqueeze(1)).exp();
+        using var first = (-radius).ToScalar();
+        using var end = (radius + 1).ToScalar();
+        var offsets = torch.arange(first, end, Scalars.One, dtype: float32, device: images.device);
+        var kernels = offsets.pow(Scalars.Two).unsqueeze(0).div(sigma.pow(Scalars.Two).mul(MinusTwo).unsqueeze(1)).exp();
         kernels = kernels.div(kernels.sum(1, keepdim: true)).repeat_interleave(channels, dim: 0);
         var groups = n * channels;
         var planes = images.reshape(1, groups, height, width);

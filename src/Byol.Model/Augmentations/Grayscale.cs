@@ -1,3 +1,5 @@
+using Byol.Model.Runtime;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Byol.Model.Augmentations;
@@ -10,6 +12,11 @@ namespace Byol.Model.Augmentations;
 internal sealed class Grayscale(ViewOptions options)
 {
     public const int Columns = 1;
+
+    // The luma weights, kept alive for every op that reads them (see Scalars).
+    private static readonly Scalar RedWeight = 0.299.ToScalar();
+    private static readonly Scalar GreenWeight = 0.587.ToScalar();
+    private static readonly Scalar BlueWeight = 0.114.ToScalar();
 
     public Tensor Apply(Tensor images, UniformDraws draws, int column)
     {
@@ -30,6 +37,8 @@ internal sealed class Grayscale(ViewOptions options)
             return images;
         }
 
-        return (images.narrow(1, 0, 1) * 0.299) + (images.narrow(1, 1, 1) * 0.587) + (images.narrow(1, 2, 1) * 0.114);
+        return images.narrow(1, 0, 1).mul(RedWeight)
+            .add(images.narrow(1, 1, 1).mul(GreenWeight), Scalars.One)
+            .add(images.narrow(1, 2, 1).mul(BlueWeight), Scalars.One);
     }
 }

@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,6 +20,9 @@ internal sealed class RandomResizedCrop(ViewOptions options)
 
     /// <summary>Per image: area, log aspect, row, column for each attempt, then the flip.</summary>
     public const int Columns = (4 * Attempts) + 1;
+
+    private static readonly Scalar MinusOne = (-1).ToScalar(); // kept alive for every op that reads it (see Scalars)
+    private static readonly Scalar Three = 3.ToScalar();
 
     public CropBox[] Sample(UniformDraws draws, int column, int height, int width)
     {
@@ -104,29 +108,52 @@ internal sealed class RandomResizedCrop(ViewOptions options)
         }
 
         // Output pixel centres in normalized coordinates, then the source coordinate of each, in source pixels.
-        var centres = torch.arange(size, dtype: float32, device: images.device).mul(2).add(1).div(size).sub(1);
-        var xs = theta[.., 0, 0..1] * centres + theta[.., 0, 2..3];
-        var ys = theta[.., 1, 1..2] * centres + theta[.., 1, 2..3];
+        using var sizeScalar = size.ToScalar();
+        var centres = torch.arange(Scalars.Zero, sizeScalar, Scalars.One, dtype: float32, device: images.device)
+            .mul(Scalars.Two).add(Scalars.One, Scalars.One).div(sizeScalar).sub(Scalars.One);
+        var xs = (theta[.., 0, 0..1] * centres).add(theta[.., 0, 2..3], Scalars.One);
+        var ys = (theta[.., 1, 1..2] * centres).add(theta[.., 1, 2..3], Scalars.One);
         var rx = CubicWeights(ToPixels(xs, images.shape[3]), images.shape[3]);
         var ry = CubicWeights(ToPixels(ys, images.shape[2]), images.shape[2]);
         var result = ry.unsqueeze(1).matmul(images).matmul(rx.unsqueeze(1).transpose(2, 3));
-        return result.clamp(0, 1);
+        return result.clamp(Scalars.Zero, Scalars.One);
     }
 
-    private static Tensor ToPixels(Tensor normalized, long length) => normalized.add(1).mul(length).sub(1).div(2);
+    private static Tensor ToPixels(Tensor normalized, long length)
+    {
+        using var lengthScalar = length.ToScalar();
+        return normalized.add(Scalars.One, Scalars.One).mul(lengthScalar).sub(Scalars.One).div(Scalars.Two);
+    }
 
     /// <summary>[B, S, length] weights: row s holds the 4 Keys-cubic taps around coordinate s, clamped to the border.</summary>
     private static Tensor CubicWeights(Tensor coordinates, long length)
     {
-        const double A = -0.75;
         var floor = coordinates.floor();
-        var offsets = torch.arange(-1, 3, dtype: float32, device: coordinates.device);
+        var offsets = torch.arange(MinusOne, Three, Scalars.One, dtype: float32, device: coordinates.device);
         var distance = (coordinates - floor).unsqueeze(-1).sub(offsets).abs();
-        var near = (((A + 2) * distance) - (A + 3)) * distance * distance + 1;
-        var far = (((A * distance) - (5 * A)) * distance + (8 * A)) * distance - (4 * A);
-        var weights = torch.where(distance.le(1), near, torch.where(distance.lt(2), far, torch.zeros_like(far)));
-        var taps = floor.unsqueeze(-1).add(offsets).clamp(0, length - 1).to(int64);
+        var near = distance.mul(KeysCubic.NearCubic).sub(KeysCubic.NearSquare).mul(distance).mul(distance).add(Scalars.One, Scalars.One);
+        var far = distance.mul(KeysCubic.FarCubic).sub(KeysCubic.FarSquare).mul(distance).add(KeysCubic.FarLinear, Scalars.One)
+            .mul(distance).sub(KeysCubic.FarConstant);
+        var weights = torch.where(distance.le(Scalars.One), near, torch.where(distance.lt(Scalars.Two), far, torch.zeros_like(far)));
+        using var lastTap = (length - 1).ToScalar();
+        var taps = floor.unsqueeze(-1).add(offsets, Scalars.One).clamp(Scalars.Zero, lastTap).to(int64);
         var shape = new long[] { coordinates.shape[0], coordinates.shape[1], length };
         return torch.zeros(shape, dtype: float32, device: coordinates.device).scatter_add_(2, taps, weights);
+    }
+
+    /// <summary>
+    /// Keys' cubic convolution kernel with a = -0.75 (as PyTorch's bicubic), by distance d to the tap: near taps (d &lt;= 1)
+    /// ((a + 2) d - (a + 3)) d² + 1, far taps (1 &lt; d &lt; 2) ((a d - 5a) d + 8a) d - 4a. Its coefficients are kept alive
+    /// for every op that reads them (see Scalars).
+    /// </summary>
+    private static class KeysCubic
+    {
+        private const double A = -0.75;
+        public static readonly Scalar NearCubic = (A + 2).ToScalar();
+        public static readonly Scalar NearSquare = (A + 3).ToScalar();
+        public static readonly Scalar FarCubic = A.ToScalar();
+        public static readonly Scalar FarSquare = (5 * A).ToScalar();
+        public static readonly Scalar FarLinear = (8 * A).ToScalar();
+        public static readonly Scalar FarConstant = (4 * A).ToScalar();
     }
 }

@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,8 +12,11 @@ internal sealed class Solarize(ViewOptions options)
 {
     public const int Columns = 1;
 
+    private static readonly Scalar Threshold = 0.5.ToScalar(); // kept alive for every op that reads it (see Scalars)
+
     public Tensor Apply(Tensor images, UniformDraws draws, int column)
         => BatchIndex.OnSubset(images, draws.Below(column, options.SolarizeProbability), Invert);
 
-    public static Tensor Invert(Tensor images) => torch.where(images.lt(0.5), images, images.neg().add(1));
+    public static Tensor Invert(Tensor images) =>
+        torch.where(images.lt(Threshold), images, images.neg().add(Scalars.One, Scalars.One));
 }

@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,6 +12,8 @@ namespace Byol.Model.Augmentations;
 /// </summary>
 public sealed class ViewAugmenter
 {
+    private static readonly Scalar ByteMax = 255.ToScalar(); // kept alive for every op that reads it (see Scalars)
+
     private readonly ViewOptions options;
     private readonly int outputSize;
     private readonly bool bicubic;
@@ -64,7 +67,7 @@ public sealed class ViewAugmenter
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var (batch, height, width) = ((int)images.shape[0], (int)images.shape[2], (int)images.shape[3]);
-        var x = images.dtype == ScalarType.Byte ? images.to_type(ScalarType.Float32).div_(255) : images.to_type(ScalarType.Float32);
+        var x = images.dtype == ScalarType.Byte ? images.to_type(ScalarType.Float32).div_(ByteMax) : images.to_type(ScalarType.Float32);
         if (batch == 0)
         {
             return torch.zeros([0, images.shape[1], outputSize, outputSize], dtype: float32, device: images.device).MoveToOuterDisposeScope();
@@ -82,7 +85,7 @@ public sealed class ViewAugmenter
         x = blur.Apply(x, draws, column);
         column += GaussianBlur.Columns;
         x = solarize.Apply(x, draws, column);
-        return x.clamp(0, 1).contiguous().MoveToOuterDisposeScope();
+        return x.clamp(Scalars.Zero, Scalars.One).contiguous().MoveToOuterDisposeScope();
     }
 
     private const int TotalColumns =

@@ -11,6 +11,8 @@ namespace Byol.Model.Evaluation;
 /// </summary>
 public static class FeatureExtractor
 {
+    private static readonly Scalar ByteMax = 255f.ToScalar(); // kept alive for every op that reads it (see Runtime.Scalars)
+
     public static Tensor Extract(nn.Module<Tensor, Tensor> network, ImageSet images, int imageSize,
         InputNormalization normalization, Device device, int batchSize = 512)
     {
@@ -43,14 +45,14 @@ public static class FeatureExtractor
     {
         using var scope = NewDisposeScope();
         var indices = Enumerable.Range(0, images.Count).ToArray();
-        return (images.ToTensor(indices).to_type(ScalarType.Float32) / 255f).flatten(1).MoveToOuterDisposeScope();
+        return images.ToTensor(indices).to_type(ScalarType.Float32).div(ByteMax).flatten(1).MoveToOuterDisposeScope();
     }
 
     /// <summary>uint8 [B,C,H,W] to standardized float views of side <paramref name="imageSize"/>.</summary>
     public static Tensor Prepare(Tensor images, int imageSize, InputNormalization normalization)
     {
         using var scope = NewDisposeScope();
-        var x = images.to_type(ScalarType.Float32) / 255f;
+        var x = images.to_type(ScalarType.Float32).div(ByteMax);
         if (x.shape[2] != imageSize || x.shape[3] != imageSize)
             x = nn.functional.interpolate(x, [imageSize, imageSize], mode: InterpolationMode.Bilinear, align_corners: false);
         return normalization.Apply(x).MoveToOuterDisposeScope();

@@ -9,6 +9,8 @@ namespace Byol.Model.Evaluation;
 /// </summary>
 public sealed class FeatureStandardizer : IDisposable
 {
+    private static readonly Scalar ConstantBelow = 1e-12.ToScalar(); // kept alive for every op that reads it (see Runtime.Scalars)
+
     private FeatureStandardizer(Tensor mean, Tensor std)
     {
         Mean = mean;
@@ -30,7 +32,7 @@ public sealed class FeatureStandardizer : IDisposable
         var features = trainFeatures.detach().to_type(ScalarType.Float64);
         var mean = features.mean([0L]);
         var std = features.std(0, unbiased: false);
-        std = torch.where(std.gt(1e-12), std, torch.ones_like(std));
+        std = torch.where(std.gt(ConstantBelow), std, torch.ones_like(std));
         return new FeatureStandardizer(mean.DetachFromDisposeScope(), std.DetachFromDisposeScope());
     }
 

@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -38,6 +39,7 @@ public static class KnnClassifier
 
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
+        using var temperatureScalar = temperature.ToScalar(); // TorchSharp reads Scalars; alive until every chunk is done
         var bankSize = bankFeatures.shape[0];
         var queryCount = queryFeatures.shape[0];
         var neighbours = (int)Math.Min(k, bankSize);
@@ -53,9 +55,9 @@ public static class KnnClassifier
                 queryFeatures.narrow(0, start, length).detach().to(ScalarType.Float32, bank.device), dim: 1);
             var (similarities, indices) = queries.mm(bank.t()).topk(neighbours, dim: 1);
             var votes = torch.zeros(length, classCount, ScalarType.Float32, bank.device)
-                .scatter_add_(1, labels[indices], similarities.div(temperature).exp());
+                .scatter_add_(1, labels[indices], similarities.div(temperatureScalar).exp());
             var truth = queryLabels.narrow(0, start, length).to(ScalarType.Int64, bank.device);
-            correct.add_(votes.argmax(1).eq(truth).sum());
+            correct.add_(votes.argmax(1).eq(truth).sum(), Scalars.One);
         }
 
         return (double)correct.item<long>() / queryCount;

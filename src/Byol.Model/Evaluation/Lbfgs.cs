@@ -47,7 +47,8 @@ internal static class Lbfgs
             var backtracks = 0;
             while (true)
             {
-                next = x.add(direction, alpha: stepLength);
+                using var length = stepLength.ToScalar(); // alive until the add returns (TorchSharp reads Scalars)
+                next = x.add(direction, alpha: length);
                 (nextValue, nextGradient) = objective(next);
                 if (nextValue <= value + (Armijo * stepLength * slope) || ++backtracks > MaxBacktracks)
                 {
@@ -93,19 +94,22 @@ internal static class Lbfgs
         for (var i = steps.Count - 1; i >= 0; i--)
         {
             alphas[i] = steps[i].dot(q).item<double>() / curvatures[i];
-            q.add_(gradientChanges[i], alpha: -alphas[i]);
+            using var minusAlpha = (-alphas[i]).ToScalar(); // alive until the add returns (TorchSharp reads Scalars)
+            q.add_(gradientChanges[i], alpha: minusAlpha);
         }
 
         if (steps.Count > 0)
         {
             var newest = gradientChanges[^1];
-            q.mul_(curvatures[^1] / newest.dot(newest).item<double>());
+            using var scale = (curvatures[^1] / newest.dot(newest).item<double>()).ToScalar();
+            q.mul_(scale);
         }
 
         for (var i = 0; i < steps.Count; i++)
         {
             var beta = gradientChanges[i].dot(q).item<double>() / curvatures[i];
-            q.add_(steps[i], alpha: alphas[i] - beta);
+            using var correction = (alphas[i] - beta).ToScalar();
+            q.add_(steps[i], alpha: correction);
         }
 
         return q.neg_();

@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -45,15 +46,21 @@ public static class LinearProbe
         var targets = nn.functional.one_hot(labels, classCount).to_type(ScalarType.Float64);
         var rows = (double)train.shape[0];
 
+        // TorchSharp reads Scalars; these stay alive until the last objective evaluation.
+        using var rowsScalar = rows.ToScalar();
+        using var minusRows = (-rows).ToScalar();
+        using var l2 = options.L2.ToScalar();
+        using var halfL2 = (0.5 * options.L2).ToScalar();
+
         (double, Tensor) Objective(Tensor parameters)
         {
             using var objectiveScope = torch.NewDisposeScope();
             var weights = parameters.narrow(0, 0, dims * classCount).view(dims, classCount);
             var bias = parameters.narrow(0, dims * classCount, classCount);
-            var logProbabilities = nn.functional.log_softmax(train.mm(weights).add(bias), 1);
-            var loss = logProbabilities.mul(targets).sum().div(-rows).add(weights.pow(2).sum().mul(0.5 * options.L2));
-            var residual = logProbabilities.exp().sub(targets).div(rows);
-            var weightGradient = trainTransposed.mm(residual).add(weights, alpha: options.L2);
+            var logProbabilities = nn.functional.log_softmax(train.mm(weights).add(bias, Scalars.One), 1);
+            var loss = logProbabilities.mul(targets).sum().div(minusRows).add(weights.pow(Scalars.Two).sum().mul(halfL2), Scalars.One);
+            var residual = logProbabilities.exp().sub(targets).div(rowsScalar);
+            var weightGradient = trainTransposed.mm(residual).add(weights, alpha: l2);
             var gradient = torch.cat([weightGradient.flatten(), residual.sum([0L])]);
             return (loss.item<double>(), gradient.MoveToOuterDisposeScope());
         }
@@ -70,5 +77,5 @@ public static class LinearProbe
     }
 
     private static double Accuracy(Tensor features, Tensor labels, Tensor weights, Tensor bias) =>
-        features.mm(weights).add(bias).argmax(1).eq(labels).to_type(ScalarType.Float64).mean().item<double>();
+        features.mm(weights).add(bias, Scalars.One).argmax(1).eq(labels).to_type(ScalarType.Float64).mean().item<double>();
 }

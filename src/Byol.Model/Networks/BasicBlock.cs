@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -26,6 +27,6 @@ internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var y = conv2.call(nn.functional.relu(conv1.call(x)));
         var identity = shortcut is null ? x : shortcut.call(x);
-        return nn.functional.relu(y.add_(identity)).MoveToOuterDisposeScope();
+        return nn.functional.relu(y.add_(identity, Scalars.One)).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -28,6 +29,6 @@ internal sealed class BottleneckBlock : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var y = expand.call(nn.functional.relu(conv.call(nn.functional.relu(reduce.call(x)))));
         var identity = shortcut is null ? x : shortcut.call(x);
-        return nn.functional.relu(y.add_(identity)).MoveToOuterDisposeScope();
+        return nn.functional.relu(y.add_(identity, Scalars.One)).MoveToOuterDisposeScope();
     }
 }

@@ -10,7 +10,7 @@ internal static class ConvBatchNorm
     public static Sequential Create(long inChannels, long outChannels, long kernel, long stride, bool zeroInitGamma = false)
     {
         var conv = nn.Conv2d(inChannels, outChannels, kernel, stride: stride, padding: kernel / 2, bias: false);
-        var bn = nn.BatchNorm2d(outChannels);
+        var bn = ScalarSafeBatchNorm.Of2d(outChannels);
         if (zeroInitGamma)
         {
             using var _ = no_grad();

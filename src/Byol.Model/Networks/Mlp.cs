@@ -24,7 +24,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
         OutputSize = outputSize;
         layers = nn.Sequential(
             ("fc1", nn.Linear(inputSize, hiddenSize)),
-            ("bn", nn.BatchNorm1d(hiddenSize)),
+            ("bn", ScalarSafeBatchNorm.Of1d(hiddenSize)),
             ("relu", nn.ReLU(inplace: true)),
             ("fc2", nn.Linear(hiddenSize, outputSize)));
         RegisterComponents();

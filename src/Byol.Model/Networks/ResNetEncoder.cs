@@ -24,12 +24,12 @@ public sealed class ResNetEncoder : nn.Module<Tensor, Tensor>
         stem = architecture.Stem == StemKind.ImageNet
             ? nn.Sequential(
                 ("conv", nn.Conv2d(inChannels, architecture.StemWidth, 7, stride: 2, padding: 3, bias: false)),
-                ("bn", nn.BatchNorm2d(architecture.StemWidth)),
+                ("bn", ScalarSafeBatchNorm.Of2d(architecture.StemWidth)),
                 ("relu", nn.ReLU(inplace: true)),
                 ("pool", nn.MaxPool2d(3, stride: 2, padding: 1)))
             : nn.Sequential(
                 ("conv", nn.Conv2d(inChannels, architecture.StemWidth, 3, stride: 1, padding: 1, bias: false)),
-                ("bn", nn.BatchNorm2d(architecture.StemWidth)),
+                ("bn", ScalarSafeBatchNorm.Of2d(architecture.StemWidth)),
                 ("relu", nn.ReLU(inplace: true)));
         stages = BuildStages(architecture);
         RegisterComponents();

@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -20,7 +21,7 @@ public sealed class ByolObjective : ISelfSupervisedObjective
         var q1 = o.Prediction1 ?? o.OnlineProjection1;
         var q2 = o.Prediction2 ?? o.OnlineProjection2;
         using var scope = NewDisposeScope();
-        var loss = Regression(q1, o.TargetProjection2) + Regression(q2, o.TargetProjection1);
+        var loss = Regression(q1, o.TargetProjection2).add(Regression(q2, o.TargetProjection1), Scalars.One);
         return loss.MoveToOuterDisposeScope();
     }
 
@@ -29,6 +30,7 @@ public sealed class ByolObjective : ISelfSupervisedObjective
     {
         using var scope = NewDisposeScope();
         var cos = nn.functional.cosine_similarity(prediction, targetProjection.detach(), dim: 1, eps: 1e-12);
-        return (2 - 2 * cos).mean().MoveToOuterDisposeScope();
+        var loss = cos.mul(Scalars.Two).negative().add(Scalars.Two, Scalars.One); // 2 - 2 cos, as TorchSharp computes it
+        return loss.mean().MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,6 +11,8 @@ namespace Byol.Model.Objectives;
 /// </summary>
 public sealed class NtXentObjective(double temperature = 0.1) : ISelfSupervisedObjective
 {
+    private static readonly Scalar MinusInfinity = double.NegativeInfinity.ToScalar(); // kept alive for every op that reads it (see Scalars)
+
     public string Name => "simclr";
     public bool NeedsTarget => false;
     public double Temperature { get; } = temperature > 0 ? temperature : throw new ArgumentOutOfRangeException(nameof(temperature));
@@ -18,11 +21,14 @@ public sealed class NtXentObjective(double temperature = 0.1) : ISelfSupervisedO
     {
         using var scope = NewDisposeScope();
         var n = o.OnlineProjection1.shape[0];
+        using var temperatureScalar = Temperature.ToScalar(); // TorchSharp reads Scalars; these stay alive until Loss returns
+        using var count = n.ToScalar();
+        using var doubleCount = (2 * n).ToScalar();
         var z = nn.functional.normalize(cat([o.OnlineProjection1, o.OnlineProjection2], 0), p: 2, dim: 1);
-        var logits = z.matmul(z.t()) / Temperature;
+        var logits = z.matmul(z.t()).div(temperatureScalar);
         var self = eye(2 * n, dtype: ScalarType.Bool, device: z.device);
-        logits = logits.masked_fill(self, double.NegativeInfinity);
-        var partner = cat([arange(n, 2 * n), arange(0, n)]).to(z.device);
+        logits = logits.masked_fill(self, MinusInfinity);
+        var partner = cat([arange(count, doubleCount, Scalars.One), arange(Scalars.Zero, count, Scalars.One)]).to(z.device);
         return nn.functional.cross_entropy(logits, partner).MoveToOuterDisposeScope();
     }
 }

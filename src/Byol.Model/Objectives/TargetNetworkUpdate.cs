@@ -28,12 +28,14 @@ public sealed class TargetNetworkUpdate
         if (tau is < 0 or > 1)
             throw new ArgumentOutOfRangeException(nameof(tau), tau, "tau must be in [0, 1]");
         using var _ = no_grad();
+        using var keep = tau.ToScalar(); // TorchSharp reads Scalars; these stay alive until every update has run
+        using var take = (1 - tau).ToScalar();
         for (var i = 0; i < target.Length; i++)
         {
             if (tau == 0)
                 target[i].copy_(online[i]);
             else if (tau < 1)
-                target[i].mul_(tau).add_(online[i], alpha: 1 - tau);
+                target[i].mul_(keep).add_(online[i], alpha: take);
         }
     }
 }

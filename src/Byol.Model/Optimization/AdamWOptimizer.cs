@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 
@@ -41,6 +42,16 @@ public sealed class AdamWOptimizer : ITrainingOptimizer
         var t = _state.StepCount + 1;
         var firstCorrection = 1 - Math.Pow(_beta1, t);
         var secondCorrection = 1 - Math.Pow(_beta2, t);
+
+        // TorchSharp reads Scalars; these stay alive until every parameter is updated.
+        using var decay = (1 - (learningRate * _weightDecay)).ToScalar();
+        using var beta1 = _beta1.ToScalar();
+        using var gradientWeight = (1 - _beta1).ToScalar();
+        using var beta2 = _beta2.ToScalar();
+        using var squareWeight = (1 - _beta2).ToScalar();
+        using var secondCorrectionScalar = secondCorrection.ToScalar();
+        using var epsilon = _epsilon.ToScalar();
+        using var stepSize = (learningRate / firstCorrection).ToScalar();
         for (var i = 0; i < _state.Parameters.Count; i++)
         {
             var parameter = _state.Parameters[i];
@@ -52,15 +63,15 @@ public sealed class AdamWOptimizer : ITrainingOptimizer
 
             if (!_state.Excluded[i] && _weightDecay != 0)
             {
-                parameter.mul_(1 - (learningRate * _weightDecay));
+                parameter.mul_(decay);
             }
 
             var first = _state.Buffer(i, 0);
             var second = _state.Buffer(i, 1);
-            first.mul_(_beta1).add_(gradient, alpha: 1 - _beta1);
-            second.mul_(_beta2).addcmul_(gradient, gradient, value: 1 - _beta2);
-            var denominator = second.div(secondCorrection).sqrt_().add_(_epsilon);
-            parameter.sub_(first.div(denominator).mul_(learningRate / firstCorrection));
+            first.mul_(beta1).add_(gradient, alpha: gradientWeight);
+            second.mul_(beta2).addcmul_(gradient, gradient, value: squareWeight);
+            var denominator = second.div(secondCorrectionScalar).sqrt_().add_(epsilon, Scalars.One);
+            parameter.sub_(first.div(denominator).mul_(stepSize));
         }
 
         _state.StepCount = t;

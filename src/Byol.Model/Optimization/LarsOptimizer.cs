@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -38,18 +39,28 @@ public sealed class LarsOptimizer : ITrainingOptimizer
     /// </summary>
     public static Tensor TrustRatio(Tensor weight, Tensor update, double trustCoefficient)
     {
+        using var trust = trustCoefficient.ToScalar();
+        return TrustRatio(weight, update, trust);
+    }
+
+    /// <summary>The trust ratio with the coefficient as a Scalar the caller keeps alive (see <see cref="Scalars"/>).</summary>
+    internal static Tensor TrustRatio(Tensor weight, Tensor update, Scalar trustCoefficient)
+    {
         using var scope = torch.NewDisposeScope();
         var weightNorm = weight.norm();
         var updateNorm = update.norm();
-        var usable = weightNorm.gt(0).logical_and(updateNorm.gt(0));
+        var usable = weightNorm.gt(Scalars.Zero).logical_and(updateNorm.gt(Scalars.Zero));
         var ratio = weightNorm.div(updateNorm).mul(trustCoefficient);
         return torch.where(usable, ratio, torch.ones_like(ratio)).MoveToOuterDisposeScope();
     }
 
     public void ZeroGrad() => _state.ZeroGrad();
 
-    public void Step(double learningRate) =>
-        MomentumUpdate.Apply(_state, learningRate, _weightDecay, _momentum, (p, u) => u.mul(TrustRatio(p, u, _trust)));
+    public void Step(double learningRate)
+    {
+        using var trust = _trust.ToScalar(); // alive until every parameter's ratio is computed
+        MomentumUpdate.Apply(_state, learningRate, _weightDecay, _momentum, (p, u) => u.mul(TrustRatio(p, u, trust)));
+    }
 
     public void Save(BinaryWriter writer) => _state.Save(writer);
 

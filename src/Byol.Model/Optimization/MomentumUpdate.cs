@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,6 +15,9 @@ internal static class MomentumUpdate
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
+        using var lr = learningRate.ToScalar(); // TorchSharp reads Scalars; these stay alive until every update has run
+        using var wd = weightDecay.ToScalar();
+        using var mu = momentum.ToScalar();
         for (var i = 0; i < state.Parameters.Count; i++)
         {
             var parameter = state.Parameters[i];
@@ -24,13 +28,13 @@ internal static class MomentumUpdate
             if (!state.Excluded[i])
             {
                 if (weightDecay != 0)
-                    update = update.add(parameter, alpha: weightDecay);
+                    update = update.add(parameter, alpha: wd);
                 if (adapt is not null)
                     update = adapt(parameter, update);
             }
             var velocity = state.Buffer(i, 0);
-            velocity.mul_(momentum).add_(update);
-            parameter.sub_(velocity.mul(learningRate));
+            velocity.mul_(mu).add_(update, Scalars.One);
+            parameter.sub_(velocity.mul(lr));
         }
         state.StepCount++;
     }
