@@ -8,8 +8,9 @@ using Byol.Grains.Slots;
 namespace Byol.Benchmarks.StatusLoad;
 
 /// <summary>
-/// The <c>status-load</c> command: what `sweep show` queries cost a trial that trains meanwhile. Phases without and
-/// with the query load alternate (off, on, off, on, ...), so a drift of the machine's speed affects both alike.
+/// The <c>status-load</c> command: what `sweep show` queries cost a trial that trains meanwhile, with the silo as
+/// shipped in a process of its own and this process as its client over TCP. Phases without and with the query load
+/// alternate (off, on, off, on, ...), each loaded phase is set against the unloaded ones next to it.
 /// </summary>
 public static class StatusLoadCommand
 {
@@ -25,15 +26,38 @@ public static class StatusLoadCommand
         return RunAsync(StatusLoadSettings.Parse(args)).GetAwaiter().GetResult();
     }
 
-    private sealed record Phase(int Index, bool Loaded, double Seconds, long Steps, double ImagesPerSecond, int Queries, int Failures);
+    private sealed record Phase(bool Loaded, double Seconds, long Steps, double ImagesPerSecond, int Queries, int Failures, ProcessCpu Client);
+
+    private sealed record QueryCost(double SiloCpuMs, double SiloSwitches, double ClientCpuMs, int Queries);
 
     private static async Task<int> RunAsync(StatusLoadSettings s)
     {
-        await using var cluster = await BenchmarkCluster.StartAsync(silos: 1, slotsPerSilo: 1, threadsPerSlot: s.Threads);
-        var id = await cluster.SubmitAsync(BenchmarkSpecs.RealTrials(trials: 1, steps: Steps, batch: s.Batch, logEvery: 10));
-        var experiment = cluster.Grains.GetGrain<IExperimentGrain>(id);
+        var executable = s.Silo ?? SiloProcess.DefaultExecutable();
+        await using var silo = SiloProcess.Start(executable, s.Threads, s.SiloSettings, s.SiloEnvironment);
+        try
+        {
+            await using var client = await GatewayClient.ConnectAsync(silo.GatewayPort, silo.ClusterId, TimeSpan.FromMinutes(2));
+            return await MeasureAsync(s, silo, client.Grains, executable);
+        }
+        catch (Exception) when (silo.HasExited || LogHasError(silo))
+        {
+            Console.Error.WriteLine($"status-load: the silo failed; the end of its log ({silo.LogPath}):\n{silo.LogTail()}");
+            throw;
+        }
+    }
+
+    private static bool LogHasError(SiloProcess silo) => silo.LogTail(200).Contains("fail", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<int> MeasureAsync(StatusLoadSettings s, SiloProcess silo, IGrainFactory grains, string executable)
+    {
+        await WaitForSlot(grains);
+        var id = SweepIds.New("status-load");
+        var submitted = await grains.GetGrain<IExperimentGrain>(id).Submit(BenchmarkSpecs.RealTrials(trials: 1, steps: Steps, batch: s.Batch, logEvery: 10));
+        if (!submitted.Accepted)
+            throw new InvalidOperationException("the sweep was refused: " + string.Join("; ", submitted.Errors));
+        var experiment = grains.GetGrain<IExperimentGrain>(id);
         var trial = await WaitForTraining(experiment);
-        var trainer = cluster.Grains.GetGrain<ITrainerGrain>(TrainerKeys.TrainerGrainKey(id, trial));
+        var trainer = grains.GetGrain<ITrainerGrain>(TrainerKeys.TrainerGrainKey(id, trial));
         await Task.Delay(TimeSpan.FromSeconds(s.WarmupSeconds));
 
         var phases = new List<Phase>();
@@ -41,89 +65,132 @@ public static class StatusLoadCommand
         for (var i = 0; i < s.Phases; i++)
         {
             var loaded = i % 2 == 1;
-            var before = await trainer.Status();
-            var clock = Stopwatch.StartNew();
-            var load = new ShowLoad(experiment, s.Qps);
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(s.PhaseSeconds));
-            if (loaded)
-                await load.RunAsync(stop.Token);
-            else
-                await Task.Delay(TimeSpan.FromSeconds(s.PhaseSeconds));
-            var after = await trainer.Status();
-            var seconds = clock.Elapsed.TotalSeconds;
-            if (!after.Running || after.Fence != before.Fence)
-                throw new InvalidOperationException("the trial stopped training during the measurement");
-            var steps = after.Step - before.Step;
-            phases.Add(new Phase(i, loaded, seconds, steps, steps * s.Batch / seconds, load.LatenciesMs.Count, load.Failures));
-            latencies.AddRange(load.LatenciesMs);
+            var (phase, phaseLatencies) = await RunPhase(s, experiment, trainer, loaded);
+            phases.Add(phase);
+            latencies.AddRange(phaseLatencies);
             if (!s.Json)
-                Console.Error.WriteLine($"phase {i} ({(loaded ? "with" : "without")} queries): {steps * s.Batch / seconds:F1} images/s" +
-                                        (loaded ? $", {load.LatenciesMs.Count / seconds:F1} queries/s" : ""));
+                Console.Error.WriteLine($"phase {i} ({(loaded ? "with" : "without")} queries): {phase.ImagesPerSecond:F1} images/s" +
+                                        (loaded ? $", {phase.Queries / phase.Seconds:F1} queries/s" : ""));
         }
         await experiment.Cancel();
-        var cpuMsPerQuery = await CpuMsPerQueryWithoutTraining(experiment, s.Qps);
+        var cost = await QueryCostWithoutTraining(experiment, trainer, silo, s.Qps);
 
         double Rate(bool loaded) => phases.Where(p => p.Loaded == loaded).Sum(p => p.Steps) * (double)s.Batch / phases.Where(p => p.Loaded == loaded).Sum(p => p.Seconds);
         var off = Rate(false);
         var on = Rate(true);
-        var loadedSeconds = phases.Where(p => p.Loaded).Sum(p => p.Seconds);
+        var paired = PairedSlowdown.PercentPerLoadedPhase(phases.Select(p => (p.Loaded, p.ImagesPerSecond)).ToList());
+        var loadedPhases = phases.Where(p => p.Loaded).ToList();
+        var loadedSeconds = loadedPhases.Sum(p => p.Seconds);
+        var clientUnderTraining = loadedPhases.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Client.Cpu).TotalMilliseconds / Math.Max(1, latencies.Count);
         var result = new JsonObject
         {
             ["benchmark"] = "status-load",
+            ["topology"] = "silo: its own process (" + Path.GetFileName(executable) + "); client: this process, over the silo's TCP gateway",
+            ["silo"] = executable,
+            ["silo_settings"] = new JsonArray(s.SiloSettings.Select(v => (JsonNode)v).ToArray()),
+            ["silo_environment"] = new JsonObject(s.SiloEnvironment.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
             ["encoder"] = "small-resnet",
             ["batch"] = s.Batch,
             ["threads"] = s.Threads,
             ["qps_target"] = s.Qps,
             ["phase_s"] = s.PhaseSeconds,
+            ["slowdown_percent"] = Percentiles.Round(Percentiles.Of(paired, 50)),
+            ["slowdown_percent_p25"] = Percentiles.Round(Percentiles.Of(paired, 25)),
+            ["slowdown_percent_p75"] = Percentiles.Round(Percentiles.Of(paired, 75)),
+            ["slowdown_percent_pooled"] = Percentiles.Round((off - on) / off * 100),
+            ["meets_target"] = Percentiles.Of(paired, 50) <= 3,
             ["images_per_s_without_queries"] = Percentiles.Round(off),
             ["images_per_s_with_queries"] = Percentiles.Round(on),
-            ["slowdown_percent"] = Percentiles.Round((off - on) / off * 100),
             ["qps_achieved"] = Percentiles.Round(latencies.Count / loadedSeconds),
             ["query_failures"] = phases.Sum(p => p.Failures),
             ["show_latency_ms"] = Percentiles.Summary(latencies),
-            ["cpu_ms_per_query_without_training"] = Percentiles.Round(cpuMsPerQuery),
+            ["client_cpu_ms_per_query_under_training"] = Percentiles.Round(clientUnderTraining),
+            ["silo_cpu_ms_per_query_without_training"] = Percentiles.Round(cost.SiloCpuMs),
+            ["silo_switches_per_query_without_training"] = Percentiles.Round(cost.SiloSwitches),
+            ["client_cpu_ms_per_query_without_training"] = Percentiles.Round(cost.ClientCpuMs),
             ["phases"] = new JsonArray(phases.Select(p => (JsonNode)new JsonObject
             {
                 ["loaded"] = p.Loaded,
-                ["seconds"] = Percentiles.Round(p.Seconds),
+                ["seconds"] = Math.Round(p.Seconds, 3),
                 ["steps"] = p.Steps,
                 ["images_per_s"] = Percentiles.Round(p.ImagesPerSecond),
                 ["queries"] = p.Queries,
+                ["client_cpu_ms"] = Math.Round(p.Client.Cpu.TotalMilliseconds),
             }).ToArray()),
             ["dotnet"] = Environment.Version.ToString(),
             ["processors"] = Environment.ProcessorCount,
         };
         ResultOutput.Print(result, s.Json,
         [
-            ("", $"status-load: small-resnet, batch {s.Batch}, {s.Threads} threads, {s.Qps} sweep show/s in every other {s.PhaseSeconds} s phase"),
-            ("images/s without queries", ResultOutput.Number(result["images_per_s_without_queries"])),
-            ("images/s with queries", ResultOutput.Number(result["images_per_s_with_queries"])),
-            ("slowdown %", ResultOutput.Number(result["slowdown_percent"])),
+            ("", $"status-load: small-resnet, batch {s.Batch}, {s.Threads} threads, {s.Qps} sweep show/s in every other {s.PhaseSeconds} s phase; silo in its own process, client here over TCP"),
+            ("slowdown % (median, p25..p75)", ResultOutput.Number(result["slowdown_percent"]) + $"  ({ResultOutput.Number(result["slowdown_percent_p25"])} .. {ResultOutput.Number(result["slowdown_percent_p75"])}; target <= 3)"),
+            ("slowdown %, phases pooled", ResultOutput.Number(result["slowdown_percent_pooled"])),
+            ("images/s without / with queries", ResultOutput.Number(result["images_per_s_without_queries"]) + " / " + ResultOutput.Number(result["images_per_s_with_queries"])),
             ("queries/s achieved", ResultOutput.Number(result["qps_achieved"]) + $"  ({result["query_failures"]} failed)"),
             ("Show latency ms", ResultOutput.Spread(result["show_latency_ms"], "p99") + "  (p50 / p99 / max)"),
-            ("CPU ms per query, no training", ResultOutput.Number(result["cpu_ms_per_query_without_training"]) + "  (client and silo together)"),
+            ("client CPU ms per query, training", ResultOutput.Number(result["client_cpu_ms_per_query_under_training"])),
+            ("per query, no training: silo", ResultOutput.Number(result["silo_cpu_ms_per_query_without_training"]) + " ms CPU, " + ResultOutput.Number(result["silo_switches_per_query_without_training"], "F1") + " context switches"),
+            ("per query, no training: client", ResultOutput.Number(result["client_cpu_ms_per_query_without_training"]) + " ms CPU"),
         ]);
         return 0;
     }
 
-    /// <summary>
-    /// With the trial stopped: the process's CPU time per Show call at the same rate, less the same time without calls.
-    /// Client and silo run in this one process, so it is both ends of the call together.
-    /// </summary>
-    private static async Task<double> CpuMsPerQueryWithoutTraining(IExperimentGrain experiment, int queriesPerSecond)
+    /// <summary>One phase from a completed step to a completed step at least <c>PhaseSeconds</c> later, the query load on throughout when <paramref name="loaded"/>.</summary>
+    private static async Task<(Phase, IReadOnlyList<double>)> RunPhase(StatusLoadSettings s, IExperimentGrain experiment, ITrainerGrain trainer, bool loaded)
     {
+        var load = new ShowLoad(experiment, s.Qps);
+        using var stop = new CancellationTokenSource();
+        var start = await StepClock.NextStepAsync(trainer);
+        var client = ProcessCpu.Read(Environment.ProcessId);
+        var running = loaded ? load.RunAsync(stop.Token) : Task.CompletedTask;
+        await Task.Delay(TimeSpan.FromSeconds(s.PhaseSeconds));
+        var end = await StepClock.NextStepAsync(trainer);
+        stop.Cancel();
+        await running;
+        client = ProcessCpu.Read(Environment.ProcessId) - client;
+        if (end.Fence != start.Fence)
+            throw new InvalidOperationException("the trial moved during the measurement");
+        var seconds = StepMark.Seconds(start, end);
+        var steps = end.Step - start.Step;
+        return (new Phase(loaded, seconds, steps, steps * s.Batch / seconds, load.LatenciesMs.Count, load.Failures, client), load.LatenciesMs);
+    }
+
+    /// <summary>
+    /// With the trial stopped: the silo's CPU time and context switches, and this client's CPU time, per Show call at
+    /// the same rate, less the same time without calls.
+    /// </summary>
+    private static async Task<QueryCost> QueryCostWithoutTraining(IExperimentGrain experiment, ITrainerGrain trainer, SiloProcess silo, int queriesPerSecond)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while ((await trainer.Status()).Running && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the cancelled sweep settles
         var window = TimeSpan.FromSeconds(5);
-        await Task.Delay(TimeSpan.FromSeconds(2)); // the cancelled trial winds down
-        static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
-        var before = Cpu();
+        var (siloIdle, clientIdle) = (silo.Cpu(), ProcessCpu.Read(Environment.ProcessId));
         await Task.Delay(window);
-        var idle = Cpu() - before;
+        (siloIdle, clientIdle) = (silo.Cpu() - siloIdle, ProcessCpu.Read(Environment.ProcessId) - clientIdle);
         var load = new ShowLoad(experiment, queriesPerSecond);
         using var stop = new CancellationTokenSource(window);
-        before = Cpu();
+        var (siloLoaded, clientLoaded) = (silo.Cpu(), ProcessCpu.Read(Environment.ProcessId));
         await load.RunAsync(stop.Token);
-        var loaded = Cpu() - before;
-        return (loaded - idle).TotalMilliseconds / Math.Max(1, load.LatenciesMs.Count);
+        (siloLoaded, clientLoaded) = (silo.Cpu() - siloLoaded, ProcessCpu.Read(Environment.ProcessId) - clientLoaded);
+        var queries = Math.Max(1, load.LatenciesMs.Count);
+        return new QueryCost(
+            (siloLoaded.Cpu - siloIdle.Cpu).TotalMilliseconds / queries,
+            (siloLoaded.Switches - siloIdle.Switches) / (double)queries,
+            (clientLoaded.Cpu - clientIdle.Cpu).TotalMilliseconds / queries,
+            queries);
+    }
+
+    private static async Task WaitForSlot(IGrainFactory grains)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((await grains.GetGrain<ISlotDirectoryGrain>(0).Silos()).Count < 1)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("the silo did not register its slot within a minute");
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>Waits until the sweep's baselines are scored and its one trial trains; returns the trial's id.</summary>

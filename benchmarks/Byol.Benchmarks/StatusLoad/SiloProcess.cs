@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Byol.Benchmarks.StatusLoad;
+
+/// <summary>
+/// The shipped silo (src/Byol.Silo's build output, the long-running member `dotnet run --project src/Byol.Silo`
+/// starts) in a process of its own, as one cluster member on this machine: localhost clustering on free ports, file
+/// grain state and checkpoints under a temporary directory, one CPU slot. Everything else is its appsettings.json
+/// (the dashboard included) unless <paramref name="settings"/> says otherwise. Its output goes to silo.log in the
+/// temporary directory.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    public int GatewayPort { get; }
+    public string Directory { get; }
+    public string ClusterId { get; }
+    public int Id => process.Id;
+    public string LogPath => Path.Combine(Directory, "silo.log");
+
+    private SiloProcess(Process process, int gatewayPort, string directory, string clusterId)
+    {
+        this.process = process;
+        GatewayPort = gatewayPort;
+        Directory = directory;
+        ClusterId = clusterId;
+    }
+
+    /// <param name="executable">The silo's apphost (<see cref="DefaultExecutable"/> unless given).</param>
+    /// <param name="settings">More `Key=Value` settings (they win over the ones made here).</param>
+    /// <param name="environment">Environment variables of the silo process (runtime knobs such as DOTNET_*).</param>
+    public static SiloProcess Start(string executable, int threadsPerSlot, IReadOnlyList<string> settings, IReadOnlyDictionary<string, string> environment)
+    {
+        if (!File.Exists(executable))
+            throw new FileNotFoundException($"no silo at {executable}: build it (dotnet build -c Release src/Byol.Silo) or pass --silo PATH", executable);
+        var directory = Path.Combine(Path.GetTempPath(), "byol-bench-silo-" + Guid.NewGuid().ToString("N")[..12]);
+        System.IO.Directory.CreateDirectory(directory);
+        var siloPort = FreePort();
+        var gatewayPort = FreePort();
+        var clusterId = "byol-bench-" + Path.GetFileName(directory)[^12..];
+        var start = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = Path.GetDirectoryName(executable)!, // its appsettings.json applies, as shipped
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var setting in new[]
+                 {
+                     "Cluster:Provider=Localhost", $"Cluster:SiloPort={siloPort}", $"Cluster:GatewayPort={gatewayPort}",
+                     $"Cluster:PrimarySiloPort={siloPort}", $"Cluster:ClusterId={clusterId}",
+                     "Storage:Provider=FileSystem", $"Storage:Directory={directory}",
+                     "Silo:Accelerator=cpu", "Silo:Slots=1", $"Silo:ThreadsPerSlot={threadsPerSlot}",
+                     $"Dashboard:Port={FreePort()}",
+                 }.Concat(settings))
+            start.ArgumentList.Add(setting);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
+        var log = new StreamWriter(Path.Combine(directory, "silo.log")) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new SiloProcess(process, gatewayPort, directory, clusterId);
+    }
+
+    /// <summary>src/Byol.Silo's output for this program's configuration and runtime (Release, linux-x64 as built).</summary>
+    public static string DefaultExecutable()
+    {
+        var benchmarkOutput = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        var relative = Path.GetRelativePath(Path.Combine(Cluster.BenchmarkSpecs.RepoRoot, "benchmarks", "Byol.Benchmarks"), benchmarkOutput);
+        return Path.Combine(Cluster.BenchmarkSpecs.RepoRoot, "src", "Byol.Silo", relative, "Byol.Silo");
+    }
+
+    public ProcessCpu Cpu() => ProcessCpu.Read(process.Id);
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>The last lines of the silo's output (for an error message).</summary>
+    public string LogTail(int lines = 20)
+    {
+        try { return string.Join('\n', File.ReadLines(LogPath).TakeLast(lines)); }
+        catch (IOException) { return ""; }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
