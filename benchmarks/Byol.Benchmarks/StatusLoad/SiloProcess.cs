@@ -14,6 +14,7 @@ namespace Byol.Benchmarks.StatusLoad;
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly OutputLog log;
 
     public int GatewayPort { get; }
     public string Directory { get; }
@@ -21,9 +22,10 @@ public sealed class SiloProcess : IAsyncDisposable
     public int Id => process.Id;
     public string LogPath => Path.Combine(Directory, "silo.log");
 
-    private SiloProcess(Process process, int gatewayPort, string directory, string clusterId)
+    private SiloProcess(Process process, OutputLog log, int gatewayPort, string directory, string clusterId)
     {
         this.process = process;
+        this.log = log;
         GatewayPort = gatewayPort;
         Directory = directory;
         ClusterId = clusterId;
@@ -60,12 +62,12 @@ public sealed class SiloProcess : IAsyncDisposable
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
-        var log = new StreamWriter(Path.Combine(directory, "silo.log")) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        var log = new OutputLog(Path.Combine(directory, "silo.log"));
+        process.OutputDataReceived += (_, e) => log.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => log.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new SiloProcess(process, gatewayPort, directory, clusterId);
+        return new SiloProcess(process, log, gatewayPort, directory, clusterId);
     }
 
     /// <summary>src/Byol.Silo's output for this program's configuration and runtime (Release, linux-x64 as built).</summary>
@@ -95,6 +97,7 @@ public sealed class SiloProcess : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
+        log.Dispose();
         try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
@@ -103,5 +106,30 @@ public sealed class SiloProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The silo's output lines, appended to a file until disposed (later lines are dropped).</summary>
+    private sealed class OutputLog(string path) : IDisposable
+    {
+        private readonly StreamWriter writer = new(path) { AutoFlush = true };
+        private bool closed;
+
+        public void Append(string? line)
+        {
+            lock (writer)
+            {
+                if (line is not null && !closed)
+                    writer.WriteLine(line);
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (writer)
+            {
+                closed = true;
+                writer.Dispose();
+            }
+        }
     }
 }
