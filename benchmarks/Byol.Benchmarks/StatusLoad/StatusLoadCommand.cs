@@ -58,7 +58,9 @@ public static class StatusLoadCommand
         var experiment = grains.GetGrain<IExperimentGrain>(id);
         var trial = await WaitForTraining(experiment);
         var trainer = grains.GetGrain<ITrainerGrain>(TrainerKeys.TrainerGrainKey(id, trial));
-        await Task.Delay(TimeSpan.FromSeconds(s.WarmupSeconds));
+        // Training and the query path both warm up (the JIT's tiers settle in silo and client), as in a long-running silo.
+        using (var warmup = new CancellationTokenSource(TimeSpan.FromSeconds(s.WarmupSeconds)))
+            await new ShowLoad(experiment, s.Qps).RunAsync(warmup.Token);
 
         var phases = new List<Phase>();
         var latencies = new List<double>();

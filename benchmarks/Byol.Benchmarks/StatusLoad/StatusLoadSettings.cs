@@ -7,7 +7,7 @@ public sealed record StatusLoadSettings
     /// <summary>Measured time in all, split into alternating phases without and with the query load.</summary>
     public int Seconds { get; init; } = 120;
     public int PhaseSeconds { get; init; } = 5;
-    /// <summary>Training before the first phase (after the sweep's baselines are done).</summary>
+    /// <summary>Training with the query load on, before the first phase (after the sweep's baselines are done).</summary>
     public int WarmupSeconds { get; init; } = 10;
     public int Batch { get; init; } = 32;
     /// <summary>libtorch intra-op threads of the training slot (the silo's Silo:ThreadsPerSlot).</summary>
@@ -30,7 +30,7 @@ public sealed record StatusLoadSettings
             28x28 Fashion-MNIST sample, batch B, default 32). This process is its client, over the silo's TCP
             gateway as `byol` connects, and calls IExperimentGrain.Show (`sweep show`) Q times a second (default
             100) in every other phase of P seconds (default 5; S seconds in all, default 120, after W seconds of
-            warmup, default 10). Each phase spans whole steps (the trainer's step counter, polled at its ends).
+            warmup with the queries on, default 10, so that the JIT has settled on both sides). Each phase spans whole steps (the trainer's step counter, polled at its ends).
             Prints the slowdown (median over loaded phases of each against the unloaded phases next to it), the
             query rate and Show's latency, and then, with the trial stopped, the silo's and this client's CPU time
             and context switches per query.
