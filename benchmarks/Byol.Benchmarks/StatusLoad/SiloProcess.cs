@@ -8,7 +8,7 @@ namespace Byol.Benchmarks.StatusLoad;
 /// The shipped silo (src/Byol.Silo's build output, the long-running member `dotnet run --project src/Byol.Silo`
 /// starts) in a process of its own, as one cluster member on this machine: localhost clustering on free ports, file
 /// grain state and checkpoints under a temporary directory, one CPU slot. Everything else is its appsettings.json
-/// (the dashboard included) unless <paramref name="settings"/> says otherwise. Its output goes to silo.log in the
+/// (the dashboard included) unless the settings given to <see cref="Start"/> say otherwise. Its output goes to silo.log in the
 /// temporary directory.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
