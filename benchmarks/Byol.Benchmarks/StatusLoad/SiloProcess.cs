@@ -37,7 +37,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public static SiloProcess Start(string executable, int threadsPerSlot, IReadOnlyList<string> settings, IReadOnlyDictionary<string, string> environment)
     {
         if (!File.Exists(executable))
-            throw new FileNotFoundException($"no silo at {executable}: build it (dotnet build -c Release src/Byol.Silo) or pass --silo PATH", executable);
+            throw new ArgumentException($"no silo at {executable}: build it (dotnet build -c Release src/Byol.Silo) or pass --silo PATH");
         var directory = Path.Combine(Path.GetTempPath(), "byol-bench-silo-" + Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(directory);
         var siloPort = FreePort();
