@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Byol.Silo.Hosting;
 
 namespace Byol.Benchmarks.StatusLoad;
 
@@ -40,8 +39,8 @@ public sealed class SiloProcess : IAsyncDisposable
             throw new ArgumentException($"no silo at {executable}: build it (dotnet build -c Release src/Byol.Silo) or pass --silo PATH");
         var directory = Path.Combine(Path.GetTempPath(), "byol-bench-silo-" + Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(directory);
-        var siloPort = FreePort();
-        var gatewayPort = FreePort();
+        var siloPort = LoopbackPort.Free();
+        var gatewayPort = LoopbackPort.Free();
         var clusterId = "byol-bench-" + Path.GetFileName(directory)[^12..];
         var start = new ProcessStartInfo(executable)
         {
@@ -56,7 +55,7 @@ public sealed class SiloProcess : IAsyncDisposable
                      $"Cluster:PrimarySiloPort={siloPort}", $"Cluster:ClusterId={clusterId}",
                      "Storage:Provider=FileSystem", $"Storage:Directory={directory}",
                      "Silo:Accelerator=cpu", "Silo:Slots=1", $"Silo:ThreadsPerSlot={threadsPerSlot}",
-                     $"Dashboard:Port={FreePort()}",
+                     $"Dashboard:Port={LoopbackPort.Free()}",
                  }.Concat(settings))
             start.ArgumentList.Add(setting);
         foreach (var (name, value) in environment)
@@ -99,13 +98,6 @@ public sealed class SiloProcess : IAsyncDisposable
         process.Dispose();
         log.Dispose();
         try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The silo's output lines, appended to a file until disposed (later lines are dropped).</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Byol.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +15,8 @@ public static class EmbeddedCluster
     public static async Task<IHost> StartAsync(string[] args, CancellationToken cancellation)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        var siloPort = FreePort();
-        var gatewayPort = FreePort();
+        var siloPort = LoopbackPort.Free();
+        var gatewayPort = LoopbackPort.Free();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Cluster:Provider"] = "Localhost",
@@ -42,11 +40,4 @@ public static class EmbeddedCluster
     }
 
     public static IGrainFactory Grains(IHost host) => host.Services.GetRequiredService<IClusterClient>();
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }
