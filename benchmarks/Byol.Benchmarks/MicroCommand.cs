@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Byol.Model.Networks;
 using Byol.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -7,12 +8,16 @@ using static TorchSharp.torch;
 namespace Byol.Benchmarks;
 
 /// <summary>
-/// The <c>micro</c> command: single ops at the shapes of the BYOL step (batch 512 = two views of 256), forward and
-/// backward, median ms over repeats. benchmarks/pytorch/micro.py times the same ops, so a gap in a phase of the step
-/// can be traced to an op (BLAS matmul of the 4096-wide MLP, oneDNN convolution, batch norm).
+/// The <c>micro</c> command: single ops as the BYOL step runs them, median ms over repeats. One view's batch (256);
+/// feature maps channels_last as <c>TrainStep</c> feeds them (weights as Byol keeps them); every backward takes a
+/// fixed dense gradient of the output's shape, as the layer after it hands back (a <c>sum().backward()</c> would
+/// hand back a broadcast one, which sends batch norm's backward down a path 10x slower than the step's).
+/// benchmarks/pytorch/micro.py times the same ops, so a gap in a phase of the step can be traced to an op.
 /// </summary>
 internal static class MicroCommand
 {
+    private const int Batch = 256;
+
     public static int Run(ReadOnlySpan<string> args)
     {
         var threads = 2;
@@ -48,23 +53,29 @@ internal static class MicroCommand
 
     private static IEnumerable<(string, Action)> Cases()
     {
-        var a = randn(512, 4096);
+        var a = randn(Batch, 4096);
         var b = randn(4096, 256);
-        yield return ("matmul 512x4096 @ 4096x256", () => a.matmul(b));
-        var linear = nn.Linear(256, 4096);
-        var x = randn(512, 256, requires_grad: true);
-        yield return ("linear 256->4096 fwd+bwd (512)", () => linear.call(x).sum().backward());
+        yield return ($"matmul {Batch}x4096 @ 4096x256", () => a.matmul(b));
+        foreach (var (inputs, outputs) in new[] { (64, 4096), (512, 4096), (4096, 256), (256, 4096) })
+        {
+            var linear = nn.Linear(inputs, outputs);
+            var x = randn(Batch, inputs, requires_grad: true);
+            var grad = randn(Batch, outputs);
+            yield return ($"linear {inputs}->{outputs} fwd+bwd", () => linear.call(x).backward([grad]));
+        }
         var bn1 = nn.BatchNorm1d(4096);
-        var h = randn(512, 4096, requires_grad: true);
-        yield return ("batchnorm1d 4096 fwd+bwd (512)", () => bn1.call(h).sum().backward());
-        foreach (var (c, size) in new[] { (16, 32), (64, 32), (128, 16), (256, 8) })
+        var h = randn(Batch, 4096, requires_grad: true);
+        var hGrad = randn(Batch, 4096);
+        yield return ("batchnorm1d 4096 fwd+bwd", () => bn1.call(h).backward([hGrad]));
+        foreach (var (c, size) in new[] { (16, 32), (32, 16), (64, 8), (64, 32), (128, 16), (256, 8), (512, 4) })
         {
             var conv = nn.Conv2d(c, c, 3, padding: 1, bias: false);
             var bn = nn.BatchNorm2d(c);
-            var input = randn(new long[] { 512, c, size, size }, requires_grad: true);
-            yield return ($"conv3x3 {c}ch {size}x{size} fwd (512)", () => { using var _ = no_grad(); conv.call(input); });
-            yield return ($"conv3x3 {c}ch {size}x{size} fwd+bwd (512)", () => conv.call(input).sum().backward());
-            yield return ($"batchnorm2d {c}ch {size}x{size} fwd+bwd (512)", () => bn.call(input).sum().backward());
+            var input = ChannelsLast.Convert(randn(Batch, c, size, size)).requires_grad_(true);
+            var grad = ChannelsLast.Convert(randn(Batch, c, size, size));
+            yield return ($"conv3x3 {c}ch {size}x{size} fwd", () => { using var _ = no_grad(); conv.call(input); });
+            yield return ($"conv3x3 {c}ch {size}x{size} fwd+bwd", () => conv.call(input).backward([grad]));
+            yield return ($"batchnorm2d {c}ch {size}x{size} fwd+bwd", () => bn.call(input).backward([grad]));
         }
     }
 }
