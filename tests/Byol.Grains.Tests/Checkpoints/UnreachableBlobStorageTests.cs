@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Azure.Storage.Blobs;
 using Byol.Grains.Checkpoints;
 using Byol.Grains.Tests.Azurite;
+using Byol.Silo.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Byol.Grains.Tests.Checkpoints;
@@ -13,7 +12,7 @@ public sealed class UnreachableBlobStorageTests
     [Fact]
     public async Task PermanentlyUnreachable_GivesUpAfterRetryFor_WithTheLastError()
     {
-        var port = UnusedLoopbackPort();
+        var port = LoopbackPort.Free();
         var connectionString = $"DefaultEndpointsProtocol=http;AccountName={AzuriteFixture.AccountName};" +
                                $"AccountKey={AzuriteFixture.AccountKey};BlobEndpoint=http://127.0.0.1:{port}/{AzuriteFixture.AccountName};";
         var logger = new CapturingLogger();
@@ -30,14 +29,5 @@ public sealed class UnreachableBlobStorageTests
         Assert.True(logger.Count(LogLevel.Warning) >= 2);
         Assert.Equal(1, logger.Count(LogLevel.Error));
         Assert.DoesNotContain(logger.Entries, e => e.Message.Contains(AzuriteFixture.AccountKey, StringComparison.Ordinal));
-    }
-
-    private static int UnusedLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

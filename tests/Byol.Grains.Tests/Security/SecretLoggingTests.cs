@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Byol.Contracts.Grains;
 using Byol.Grains.Tests.Azurite;
 using Byol.Silo.Hosting;
@@ -25,7 +23,7 @@ public sealed class SecretLoggingTests(AzuriteFixture azurite)
         await azurite.StartAsync();
         var directory = Directory.CreateTempSubdirectory("byol-secrets-").FullName;
         var sink = new CapturingProvider();
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var silo = new HostBuilder()
             .ConfigureLogging(l => l.ClearProviders().AddProvider(sink).SetMinimumLevel(LogLevel.Trace))
             .UseOrleans(s => s.ConfigureByol(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -34,7 +32,7 @@ public sealed class SecretLoggingTests(AzuriteFixture azurite)
                 ["Cluster:ConnectionString"] = azurite.ConnectionString,
                 ["Cluster:ClusterId"] = "secrets-" + Guid.NewGuid().ToString("N")[..6],
                 ["Cluster:SiloPort"] = port.ToString(),
-                ["Cluster:GatewayPort"] = FreePort().ToString(),
+                ["Cluster:GatewayPort"] = LoopbackPort.Free().ToString(),
                 ["Storage:Provider"] = "AzureBlob",
                 ["Storage:ConnectionString"] = azurite.ConnectionString,
                 ["Storage:Directory"] = directory,
@@ -59,15 +57,6 @@ public sealed class SecretLoggingTests(AzuriteFixture azurite)
         Assert.Contains(sink.Messages, m => m.Contains("Orleans", StringComparison.Ordinal) || m.Contains("Silo", StringComparison.Ordinal));
         var leaks = sink.Messages.Where(m => m.Contains(AzuriteFixture.AccountKey, StringComparison.Ordinal)).ToList();
         Assert.True(leaks.Count == 0, "the account key was logged:\n" + string.Join("\n", leaks.Take(3).Select(l => l[..Math.Min(300, l.Length)])));
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private sealed class CapturingProvider : ILoggerProvider

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Byol.Contracts.Grains;
 using Byol.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -18,8 +16,8 @@ public sealed class TlsTests : IAsyncLifetime
 {
     private const string Password = "test-only-password";
     private readonly string directory = Directory.CreateTempSubdirectory("byol-tls-").FullName;
-    private readonly int siloPort = FreePort();
-    private readonly int gatewayPort = FreePort();
+    private readonly int siloPort = LoopbackPort.Free();
+    private readonly int gatewayPort = LoopbackPort.Free();
     private IHost? silo;
     private string certificate = "";
 
@@ -118,14 +116,5 @@ public sealed class TlsTests : IAsyncLifetime
         var options = new ByolTlsOptions { CertificatePath = certificate, CertificatePassword = "not-the-password" };
         var error = Assert.ThrowsAny<Exception>(() => options.LoadCertificate());
         Assert.DoesNotContain("not-the-password", error.Message);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
