@@ -11,7 +11,8 @@ namespace Byol.Benchmarks;
 /// <summary>
 /// The model compute of one BYOL step and nothing else: online forward of two views (encoder, projector, predictor),
 /// target forward of both under no_grad, the loss and its backward, on two view tensors made once up front. No data
-/// loading, no augmentation, no optimizer, no EMA, no read-back. A full step can cost no less than this; the
+/// loading, no augmentation, no optimizer, no EMA, no read-back; with the view lanes when the run has them
+/// (<see cref="ViewLanes"/>, <c>TrainingOptions.ViewLanes</c>), as the step computes it. A full step can cost no less than this; the
 /// <c>overhead</c> command divides the full step by it. Built from the same options and seed as the run it is compared
 /// with, as an identical, separate set of networks.
 /// </summary>
@@ -22,6 +23,9 @@ internal sealed class BareModelCompute : IDisposable
     private readonly Tensor _view1;
     private readonly Tensor _view2;
     private readonly bool _targetFirst;
+    private readonly bool _viewLanesWanted;
+    private ViewLanes? _viewLanes;
+    private bool _viewLanesDecided;
 
     /// <param name="channelsLast">Feed the views in channels_last layout (<see cref="ChannelsLast"/>); default: as
     /// TrainingRun does on the CPU.</param>
@@ -35,6 +39,7 @@ internal sealed class BareModelCompute : IDisposable
         _networks = ByolNetworks.Create(options.Network, data.Channels, options.Seed, CPU);
         _networks.Train();
         _targetFirst = targetFirst;
+        _viewLanesWanted = options.ViewLanes && !targetFirst;
         if (channelsLastWeights)
         {
             using var _ = no_grad();
@@ -71,7 +76,17 @@ internal sealed class BareModelCompute : IDisposable
                 parameter.grad?.zero_();
         }
         using var scope = NewDisposeScope();
+        if (!_viewLanesDecided)
+        {
+            _viewLanes = ViewLanes.TryCreate(_viewLanesWanted, _networks, _objective, CPU);
+            _viewLanesDecided = true;
+        }
         var clock = Stopwatch.StartNew();
+        if (_viewLanes is not null)
+        {
+            _viewLanes.ForwardBackward(_view1, _view2);
+            return clock.Elapsed.TotalMilliseconds;
+        }
         Tensor? t1 = null, t2 = null;
         if (_targetFirst && _objective.NeedsTarget)
             (t1, t2) = TargetForward();
@@ -93,6 +108,7 @@ internal sealed class BareModelCompute : IDisposable
 
     public void Dispose()
     {
+        _viewLanes?.Dispose();
         _view1.Dispose();
         _view2.Dispose();
         _networks.Dispose();

@@ -19,6 +19,9 @@ public sealed record CompareSettings
     /// <summary>Also run Byol with glibc's default heap and PyTorch with Byol's heap settings (<see cref="Byol.Model.Runtime.NativeHeap"/>).</summary>
     public bool HeapVariants { get; init; }
 
+    /// <summary>Also run Byol with its step on one thread (<c>--view-lanes off</c>), so the table shows what the view lanes are worth.</summary>
+    public bool LanesVariant { get; init; }
+
     public static CompareSettings Parse(ReadOnlySpan<string> args)
     {
         var c = new CompareSettings();
@@ -33,6 +36,7 @@ public sealed record CompareSettings
                 case "--script": c = c with { Script = reader.Value(name) }; break;
                 case "--json": c = c with { Json = true }; break;
                 case "--heap-variants": c = c with { HeapVariants = true }; break;
+                case "--lanes-variant": c = c with { LanesVariant = true }; break;
                 case "--encoder" or "--batch" or "--steps" or "--warmup" or "--threads" or "--image-size" or "--phase-steps":
                     passed.Add(name);
                     passed.Add(reader.Value(name));
@@ -84,6 +88,8 @@ internal static class CompareCommand
                 ["MALLOC_TOP_PAD_"] = I(NativeHeap.TopPadBytes),
             }));
         }
+        if (c.LanesVariant)
+            contenders.Add(new("byol_view_lanes_off", "Byol, step on one thread (--view-lanes off)", self.File, [.. byolArgs, "--view-lanes", "off"], []));
         var runs = contenders.ToDictionary(x => x.Key, _ => new List<JsonObject>());
         for (var round = 0; round < c.Repeats; round++)
         {
@@ -96,8 +102,8 @@ internal static class CompareCommand
         }
 
         var summary = Summarize(s, runs["byol"], runs["pytorch"]);
-        if (c.HeapVariants)
-            summary["heap_variants"] = EveryContender(contenders, runs, reference: (double)summary["pytorch_images_per_s"]!);
+        if (contenders.Count > 2)
+            summary["variants"] = EveryContender(contenders, runs, reference: (double)summary["pytorch_images_per_s"]!);
         if (c.Json)
             Console.WriteLine(summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         else
@@ -186,7 +192,7 @@ internal static class CompareCommand
         }
         sb.AppendLine();
         sb.AppendLine(inv, $"runs (img/s): Byol {m["byol_runs_images_per_s"]!.ToJsonString()}, PyTorch {m["pytorch_runs_images_per_s"]!.ToJsonString()}");
-        if (m["heap_variants"] is JsonObject variants)
+        if (m["variants"] is JsonObject variants)
         {
             sb.AppendLine();
             sb.AppendLine("| contender | img/s (median) | / PyTorch | CPU ms per step | runs (img/s) |");

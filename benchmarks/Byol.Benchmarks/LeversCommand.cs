@@ -18,7 +18,10 @@ namespace Byol.Benchmarks;
 /// (<see cref="ChannelsLast"/>, which TrainingRun uses on the CPU since this lever measured 17-25 % less time).</item>
 /// <item>channels_last weights: the conv weights of both networks stored channels_last too (what PyTorch's
 /// <c>model.to(memory_format=torch.channels_last)</c> does), bare compute.</item>
-/// <item>target first: the target forward before the online forward instead of after it, bare compute.</item>
+/// <item>target first: the target forward before the online forward instead of after it, bare compute on one thread
+/// (no view lanes: the order is what is compared).</item>
+/// <item>view lanes: the bare compute on one thread with all the intra-op threads vs two view lanes with half each
+/// (<see cref="ViewLanes"/>).</item>
 /// <item>fused EMA: <see cref="TargetNetworkUpdate"/> (two ops per parameter tensor) vs <see cref="FlatTargetUpdate"/>
 /// (two ops over one flat buffer), on two identical network pairs; checks that both give bit-identical targets.</item>
 /// <item>prefetch: a <see cref="PhasedStep"/> making its views inline vs one taking them from a
@@ -36,7 +39,7 @@ internal static class LeversCommand
         var levers = new JsonArray
         {
             ChannelsLastLever(s, options, data), WeightsLever(s, options, data), TargetFirstLever(s, options, data),
-            FusedEmaLever(s, options, data), PrefetchLever(s, options, data),
+            ViewLanesLever(s, options, data), FusedEmaLever(s, options, data), PrefetchLever(s, options, data),
         };
         var result = new JsonObject
         {
@@ -74,10 +77,18 @@ internal static class LeversCommand
 
     private static JsonObject TargetFirstLever(StepSettings s, TrainingOptions options, Byol.Model.Data.ImageSet data)
     {
-        using var onlineFirst = new BareModelCompute(options, data);
-        using var targetFirst = new BareModelCompute(options, data, targetFirst: true);
+        using var onlineFirst = new BareModelCompute(options with { ViewLanes = false }, data);
+        using var targetFirst = new BareModelCompute(options with { ViewLanes = false }, data, targetFirst: true);
         var (a, b) = Alternate(s, onlineFirst.Time, targetFirst.Time);
         return Row("target first", "bare compute, online forward then target", "bare compute, target forward then online", a, b, null);
+    }
+
+    private static JsonObject ViewLanesLever(StepSettings s, TrainingOptions options, Byol.Model.Data.ImageSet data)
+    {
+        using var oneThread = new BareModelCompute(options with { ViewLanes = false }, data);
+        using var lanes = new BareModelCompute(options with { ViewLanes = true }, data);
+        var (a, b) = Alternate(s, oneThread.Time, lanes.Time);
+        return Row("view lanes", "bare compute, one thread with all intra-op threads", "bare compute, two view lanes with half each", a, b, null);
     }
 
     private static JsonObject FusedEmaLever(StepSettings s, TrainingOptions options, Byol.Model.Data.ImageSet data)

@@ -20,6 +20,8 @@ public sealed record StepSettings
     public int ProjectorOut { get; init; } = 256;
     public int PredictorHidden { get; init; } = 4096;
     public long Seed { get; init; }
+    /// <summary>TrainingOptions.ViewLanes: the two views' halves of the step on two threads at once (CPU, >= 2 threads).</summary>
+    public bool ViewLanes { get; init; } = true;
     public bool Json { get; init; }
 
     public int EffectivePhaseSteps => PhaseSteps < 0 ? Steps : PhaseSteps;
@@ -40,6 +42,7 @@ public sealed record StepSettings
         ImageSize = ImageSize,
         LogEvery = logEvery,
         Seed = Seed,
+        ViewLanes = ViewLanes,
     };
 
     /// <summary>Rejects an encoder name Byol does not know.</summary>
@@ -80,6 +83,7 @@ public sealed record StepSettings
                 "--projector-out" => s with { ProjectorOut = reader.Int(name, min: 1) },
                 "--predictor-hidden" => s with { PredictorHidden = reader.Int(name, min: 1) },
                 "--seed" => s with { Seed = reader.Int(name, min: 0) },
+                "--view-lanes" => s with { ViewLanes = reader.Value(name) switch { "on" => true, "off" => false, var v => throw new ArgumentException($"--view-lanes takes on or off, not '{v}'") } },
                 "--json" => s with { Json = true },
                 _ => throw new ArgumentException($"unknown option '{name}' for step"),
             };

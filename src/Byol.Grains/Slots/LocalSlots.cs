@@ -17,6 +17,7 @@ public sealed class LocalSlots
     public int Devices { get; }
     public int Capacity { get; }
     public int ThreadsPerSlot { get; }
+    public bool ViewLanes { get; }
 
     public LocalSlots(IOptions<SlotOptions> options)
     {
@@ -31,6 +32,7 @@ public sealed class LocalSlots
         Devices = Accelerator == "cuda" ? Math.Max(cudaDevices, 1) : 0;
         Capacity = o.Slots ?? (Accelerator == "cuda" ? Devices : 1);
         ThreadsPerSlot = o.ThreadsPerSlot > 0 ? o.ThreadsPerSlot : Math.Max(1, TorchRuntime.AvailableCores / Math.Max(1, Capacity));
+        ViewLanes = o.ViewLanes;
     }
 
     private static int SafeCudaDeviceCount()

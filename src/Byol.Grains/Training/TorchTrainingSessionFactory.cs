@@ -16,7 +16,7 @@ public sealed class TorchTrainingSessionFactory(
 {
     public ITrainingSession Create(TrainerAssignment work, LoadedCheckpoint? resumeFrom, long fence)
     {
-        var options = TrialConfiguration.Training(work.Spec, work.Seed);
+        var options = TrialConfiguration.Training(work.Spec, work.Seed) with { ViewLanes = slots.ViewLanes };
         var trainData = TrialConfiguration.TrainData(work.Spec);
         return new TrainingSession(options, () => datasets.Get(trainData), resumeFrom?.Payload, work.StopAt,
             work.Spec.Train.CheckpointEvery, store, work.SweepId, work.TrialId, fence, resumeFrom?.Reference,

@@ -17,12 +17,15 @@ namespace Byol.Model.Networks;
 internal sealed class ScalarSafeBatchNorm : BatchNorm
 {
     private const double Epsilon = 1e-5;
-    private const double Momentum = 0.1;
+    private const double DefaultMomentum = 0.1;
 
     private readonly long[] inputRanks;
 
+    /// <summary>m in r ← (1 − m)·r + m·b, the running statistics' update.</summary>
+    public double Momentum => DefaultMomentum;
+
     private ScalarSafeBatchNorm(long features, long[] inputRanks)
-        : base(features, Epsilon, Momentum, affine: true, track_running_stats: true, device: null, dtype: null, nameof(BatchNorm))
+        : base(features, Epsilon, DefaultMomentum, affine: true, track_running_stats: true, device: null, dtype: null, nameof(BatchNorm))
     {
         this.inputRanks = inputRanks;
     }
@@ -37,6 +40,11 @@ internal sealed class ScalarSafeBatchNorm : BatchNorm
     public override Tensor forward(Tensor input)
     {
         ValidateInputDimensions(input);
+        if (training && LaneBatchStatistics.Current is { } lane)
+        {
+            return lane.Normalize(this, input, Momentum, Epsilon); // counted when the lanes merge
+        }
+
         if (training && num_batches_tracked is not null)
         {
             num_batches_tracked.add_(Scalars.One, Scalars.One);

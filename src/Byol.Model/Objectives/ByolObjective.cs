@@ -9,7 +9,7 @@ namespace Byol.Model.Objectives;
 /// online network and v to the target: "L^BYOL = L + L̃". The target projection is under stop-gradient.
 /// Without a predictor the online projection plays the prediction's role.
 /// </summary>
-public sealed class ByolObjective : ISelfSupervisedObjective
+public sealed class ByolObjective : IViewSeparableObjective
 {
     public string Name => "byol";
     public bool NeedsTarget => true;
@@ -24,6 +24,8 @@ public sealed class ByolObjective : ISelfSupervisedObjective
         var loss = Regression(q1, o.TargetProjection2).add(Regression(q2, o.TargetProjection1), Scalars.One);
         return loss.MoveToOuterDisposeScope();
     }
+
+    public Tensor ViewLoss(Tensor prediction, Tensor otherViewTargetProjection) => Regression(prediction, otherViewTargetProjection);
 
     /// <summary>Mean over the batch of 2 − 2·cos(q, stopgrad(z)).</summary>
     public static Tensor Regression(Tensor prediction, Tensor targetProjection)

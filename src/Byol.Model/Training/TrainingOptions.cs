@@ -27,6 +27,13 @@ public sealed record TrainingOptions
     public int LogEvery { get; init; } = 10;
     public long Seed { get; init; }
 
+    /// <summary>
+    /// On a CPU with at least two intra-op threads, run the BYOL step's two views on two threads at once, each with
+    /// half the threads (<see cref="ViewLanes"/>). Same loss, gradients and statistics up to float rounding; not part
+    /// of <see cref="Fingerprint"/>, so a checkpoint resumes with either.
+    /// </summary>
+    public bool ViewLanes { get; init; } = true;
+
     /// <summary>A short text that identifies the shapes a checkpoint must match.</summary>
     public string Fingerprint =>
         $"{Network.Encoder}|proj {Network.ProjectorHidden}x{Network.ProjectorOut}|pred {(Network.UsePredictor ? Network.PredictorHidden : 0)}|{Objective}|{Optimizer.Name}";

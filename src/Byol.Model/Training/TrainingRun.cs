@@ -14,7 +14,9 @@ namespace Byol.Model.Training;
 /// One BYOL training run: networks, optimizer, target update, augmentations, data order and random state.
 /// <see cref="TrainStep"/> is the only place where model, loss and target update meet, in the paper's order:
 /// forward each view through the online network, forward each view through the target, symmetric loss,
-/// optimizer step, then the EMA of the target with the scheduled τ. A run is owned by one thread for its life.
+/// optimizer step, then the EMA of the target with the scheduled τ. A run is owned by one thread for its life; on a
+/// CPU with two or more intra-op threads its step lends the second view's forward and backward to a lane thread of
+/// the run's own for the length of the step (<see cref="ViewLanes"/>).
 /// </summary>
 public sealed class TrainingRun : IDisposable
 {
@@ -30,12 +32,16 @@ public sealed class TrainingRun : IDisposable
     private ShuffledOrder order;
     private readonly Stopwatch sinceLastReport = new();
     private long imagesSinceLastReport;
+    private ViewLanes? viewLanes; // decided at the first step, on the thread that trains (its intra-op threads are split)
+    private bool viewLanesDecided;
 
     public TrainingOptions Options { get; }
     public ByolNetworks Networks { get; }
     public Device Device { get; }
     public long Step { get; private set; }
     public bool IsFinished => Step >= Options.Steps;
+    /// <summary>Whether the steps run their two views on two threads (<see cref="ViewLanes"/>); decided at the first step.</summary>
+    public bool UsesViewLanes => viewLanes is not null;
     public ShuffledOrderState DataPosition => order.State;
     public InputNormalization Normalization => normalization;
 
@@ -82,22 +88,15 @@ public sealed class TrainingRun : IDisposable
             view2 = ChannelsLast.Convert(view2);
         }
 
-        var z1 = Networks.Online.call(view1);
-        var z2 = Networks.Online.call(view2);
-        var q1 = Networks.Predictor?.call(z1);
-        var q2 = Networks.Predictor?.call(z2);
-        Tensor? t1 = null, t2 = null;
-        if (objective.NeedsTarget)
+        optimizer.ZeroGrad();
+        if (!viewLanesDecided)
         {
-            using var _ = no_grad();
-            t1 = Networks.Target.call(view1);
-            t2 = Networks.Target.call(view2);
+            viewLanes = ViewLanes.TryCreate(Options.ViewLanes, Networks, objective, Device);
+            viewLanesDecided = true;
         }
-        var loss = objective.Loss(new ViewPairOutputs(z1, z2, q1, q2, t1, t2));
+        var (loss, z1) = viewLanes?.ForwardBackward(view1, view2) ?? ForwardBackward(view1, view2);
 
         var lr = LearningRateAt(Step);
-        optimizer.ZeroGrad();
-        loss.backward();
         optimizer.Step(lr);
         var tau = TauAt(Step);
         if (objective.NeedsTarget)
@@ -117,6 +116,25 @@ public sealed class TrainingRun : IDisposable
         sinceLastReport.Restart();
         imagesSinceLastReport = 0;
         return metrics;
+    }
+
+    /// <summary>Forward of each view through the online network and the target, the symmetric loss, its backward.</summary>
+    private (Tensor Loss, Tensor Projection1) ForwardBackward(Tensor view1, Tensor view2)
+    {
+        var z1 = Networks.Online.call(view1);
+        var z2 = Networks.Online.call(view2);
+        var q1 = Networks.Predictor?.call(z1);
+        var q2 = Networks.Predictor?.call(z2);
+        Tensor? t1 = null, t2 = null;
+        if (objective.NeedsTarget)
+        {
+            using var _ = no_grad();
+            t1 = Networks.Target.call(view1);
+            t2 = Networks.Target.call(view2);
+        }
+        var loss = objective.Loss(new ViewPairOutputs(z1, z2, q1, q2, t1, t2));
+        loss.backward();
+        return (loss, z1);
     }
 
     /// <summary>
@@ -184,6 +202,7 @@ public sealed class TrainingRun : IDisposable
 
     public void Dispose()
     {
+        viewLanes?.Dispose();
         optimizer.Dispose();
         Networks.Dispose();
         normalization.Dispose();
