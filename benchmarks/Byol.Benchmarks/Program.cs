@@ -14,6 +14,7 @@ try
         "micro" => MicroCommand.Run(args.AsSpan(1)),
         "orchestration" => Byol.Benchmarks.Orchestration.OrchestrationCommand.Run(args.AsSpan(1)),
         "status-load" => Byol.Benchmarks.StatusLoad.StatusLoadCommand.Run(args.AsSpan(1)),
+        "socket-floor" => Byol.Benchmarks.StatusLoad.SocketFloorCommand.Run(args.AsSpan(1)),
         "trial-memory" => Byol.Benchmarks.TrialMemory.TrialMemoryCommand.Run(args.AsSpan(1)),
         "overhead" => OverheadCommand.Run(OverheadSettings.Parse(args.AsSpan(1))),
         "memory" => MemoryCommand.Run(MemorySettings.Parse(args.AsSpan(1))),
@@ -38,14 +39,15 @@ static int Usage(TextWriter to, int code, string? reason = null)
     to.WriteLine("""
         usage:
           step    --encoder E --batch B [--steps N] [--warmup W] [--phase-steps P] [--threads T] [--image-size S]
-                  [--optimizer lars|sgd|adamw] [--projector-hidden H] [--projector-out O] [--predictor-hidden H] [--json]
+                  [--optimizer lars|sgd|adamw] [--projector-hidden H] [--projector-out O] [--predictor-hidden H]
+                  [--view-lanes on|off] [--json]
                   Byol's BYOL training step: images/s of TrainingRun.TrainStep over N steps after W warmup steps,
                   then the phases (augment, online forward+backward, target forward, optimizer, EMA) timed separately
                   over P steps (default N) built from the same Byol.Model pieces.
           compare --encoder E --batch B [--steps N] [--warmup W] [--threads T] [--image-size S] [--repeats R]
-                  [--python /usr/bin/python3] [--script benchmarks/pytorch/byol_step.py] [--json]
+                  [--python /usr/bin/python3] [--script benchmarks/pytorch/byol_step.py] [--heap-variants] [--lanes-variant] [--json]
                   Runs Byol's step and the PyTorch reference alternately R times (default 3), each in a fresh process,
-                  and prints a markdown table of medians.
+                  and prints a markdown table of medians. --lanes-variant adds Byol with --view-lanes off.
           micro   [--threads T] [--repeats R]
                   Single ops at the step's shapes (matmul, Linear, BatchNorm, 3x3 conv), as benchmarks/pytorch/micro.py.
           overhead [step options] [--log-every L]
@@ -64,6 +66,9 @@ static int Usage(TextWriter to, int code, string? reason = null)
           levers  [step options]
                   A/B of candidate step speedups, alternating, medians over N rounds after W warmup: channels_last
                   views (bare compute), a fused EMA over one flat buffer, views prefetched on a producer thread.
+          socket-floor [--qps Q] [--seconds S] [--payload BYTES] [--json]
+                  CPU per request/response round trip over loopback TCP with bare async sockets, at Q/s (default 100,
+                  as status-load), the echo side in its own process: the floor under status-load's per-query cost.
           report  FILE.json...
                   The readable table of results saved with --json (augment, overhead, levers, memory, checkpoint).
         encoders: small-resnet, resnet18-cifar, resnet18, resnet50

@@ -59,11 +59,21 @@ public sealed class ViewAugmenter
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(generator);
-        if (images.dim() != 4 || (images.shape[1] != 1 && images.shape[1] != 3) || images.shape[2] < 1 || images.shape[3] < 1)
-        {
-            throw new ArgumentException($"Expected images [B, C, H, W] with C = 1 or 3, got [{string.Join(", ", images.shape)}].", nameof(images));
-        }
+        CheckImages(images);
+        return images.shape[0] == 0 ? Apply(images, draws: null) : Apply(images, Draw(generator, (int)images.shape[0]));
+    }
 
+    /// <summary>
+    /// The random parameters of one view of <paramref name="batch"/> images, drawn from <paramref name="generator"/>
+    /// exactly as <see cref="Apply(Tensor, Generator)"/> draws them, to be applied later, on any thread, by
+    /// <see cref="Apply(Tensor, UniformDraws)"/>.
+    /// </summary>
+    internal static UniformDraws Draw(Generator generator, int batch) => UniformDraws.Draw(generator, batch, TotalColumns);
+
+    /// <summary>The view of <paramref name="images"/> with parameters drawn by <see cref="Draw"/> (null only for an empty batch).</summary>
+    internal Tensor Apply(Tensor images, UniformDraws? draws)
+    {
+        CheckImages(images);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var (batch, height, width) = ((int)images.shape[0], (int)images.shape[2], (int)images.shape[3]);
@@ -73,7 +83,8 @@ public sealed class ViewAugmenter
             return torch.zeros([0, images.shape[1], outputSize, outputSize], dtype: float32, device: images.device).MoveToOuterDisposeScope();
         }
 
-        var draws = UniformDraws.Draw(generator, batch, TotalColumns);
+        if (draws is null || draws.Batch != batch || draws.Columns != TotalColumns)
+            throw new ArgumentException($"expected draws for {batch} images", nameof(draws));
         var column = 0;
         var boxes = crop.Sample(draws, column, height, width);
         x = RandomResizedCrop.Resample(x, RandomResizedCrop.Theta(boxes, height, width), outputSize, bicubic);
@@ -86,6 +97,14 @@ public sealed class ViewAugmenter
         column += GaussianBlur.Columns;
         x = solarize.Apply(x, draws, column);
         return x.clamp(Scalars.Zero, Scalars.One).contiguous().MoveToOuterDisposeScope();
+    }
+
+    private static void CheckImages(Tensor images)
+    {
+        if (images.dim() != 4 || (images.shape[1] != 1 && images.shape[1] != 3) || images.shape[2] < 1 || images.shape[3] < 1)
+        {
+            throw new ArgumentException($"Expected images [B, C, H, W] with C = 1 or 3, got [{string.Join(", ", images.shape)}].", nameof(images));
+        }
     }
 
     private const int TotalColumns =

@@ -12,7 +12,9 @@ namespace Byol.Model.Networks;
 /// normalizes with the batch's statistics as always but updates a copy of the module's running statistics, tagged with
 /// the view whose batch it saw. <see cref="Merge"/> then applies the copies to the modules in view order, as the
 /// one-thread step does (view 1's batch, then view 2's): with r₁ and r₂ the copies updated from the same r,
-/// r ← (1 − m)·r₁ + r₂ − (1 − m)·r, which is (1 − m)·((1 − m)·r + m·b₁) + m·b₂.
+/// r ← (1 − m)·r₁ + r₂ − (1 − m)·r, which is (1 − m)·((1 − m)·r + m·b₁) + m·b₂. The copies outlive the dispose
+/// scopes of the forward that made them; dispose this on the thread that made them (each thread frees what it
+/// allocated), after the merge.
 /// </summary>
 internal sealed class LaneBatchStatistics : IDisposable
 {

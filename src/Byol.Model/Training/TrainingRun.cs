@@ -80,21 +80,26 @@ public sealed class TrainingRun : IDisposable
         using var scope = NewDisposeScope();
         var indices = order.NextBatch(Options.BatchSize);
         var images = data.ToTensor(indices, Device);
-        var view1 = normalization.Apply(augment1.Apply(images, generator));
-        var view2 = normalization.Apply(augment2.Apply(images, generator));
-        if (ChannelsLast.IsUsedOn(Device))
-        {
-            view1 = ChannelsLast.Convert(view1);
-            view2 = ChannelsLast.Convert(view2);
-        }
-
-        optimizer.ZeroGrad();
         if (!viewLanesDecided)
         {
             viewLanes = ViewLanes.TryCreate(Options.ViewLanes, Networks, objective, Device);
             viewLanesDecided = true;
         }
-        var (loss, z1) = viewLanes?.ForwardBackward(view1, view2) ?? ForwardBackward(view1, view2);
+
+        optimizer.ZeroGrad();
+        Tensor loss, z1;
+        if (viewLanes is not null)
+        {
+            // The views' random parameters come from the run's generator in the one-thread order (view 1, then view 2);
+            // each lane then makes its own view from them.
+            var draws1 = ViewAugmenter.Draw(generator, indices.Length);
+            var draws2 = ViewAugmenter.Draw(generator, indices.Length);
+            (loss, z1) = viewLanes.ForwardBackward(() => PrepareView(augment1.Apply(images, draws1)), () => PrepareView(augment2.Apply(images, draws2)));
+        }
+        else
+        {
+            (loss, z1) = ForwardBackward(PrepareView(augment1.Apply(images, generator)), PrepareView(augment2.Apply(images, generator)));
+        }
 
         var lr = LearningRateAt(Step);
         optimizer.Step(lr);
@@ -116,6 +121,13 @@ public sealed class TrainingRun : IDisposable
         sinceLastReport.Restart();
         imagesSinceLastReport = 0;
         return metrics;
+    }
+
+    /// <summary>An augmented view, normalized, in the layout the networks take on this device.</summary>
+    private Tensor PrepareView(Tensor augmented)
+    {
+        var view = normalization.Apply(augmented);
+        return ChannelsLast.IsUsedOn(Device) ? ChannelsLast.Convert(view) : view;
     }
 
     /// <summary>Forward of each view through the online network and the target, the symmetric loss, its backward.</summary>

@@ -49,16 +49,40 @@ public sealed class ViewLanes : IDisposable
     /// Forward and backward of both views; gradients accumulate into the parameters' (zeroed) gradients. Returns the
     /// loss L + L̃ (detached) and view 1's online projection, both in the caller's dispose scope.
     /// </summary>
-    public (Tensor Loss, Tensor Projection1) ForwardBackward(Tensor view1, Tensor view2)
+    public (Tensor Loss, Tensor Projection1) ForwardBackward(Tensor view1, Tensor view2) => ForwardBackward(() => view1, () => view2);
+
+    /// <summary>
+    /// As <see cref="ForwardBackward(Tensor, Tensor)"/>, each lane first making its own view: <paramref name="makeView1"/>
+    /// on the calling thread, <paramref name="makeView2"/> on the lane thread, so the views' augmentation runs in the
+    /// lanes too.
+    /// </summary>
+    public (Tensor Loss, Tensor Projection1) ForwardBackward(Func<Tensor> makeView1, Func<Tensor> makeView2)
     {
         using var firstStatistics = new LaneBatchStatistics();
-        using var secondStatistics = new LaneBatchStatistics();
+        var secondStatistics = new LaneBatchStatistics(); // disposed on the lane thread
+        using var handoff = new ViewHandoff();
         var secondLoss = 0f;
         secondLane.Start(() =>
         {
-            using var scope = NewDisposeScope();
-            using var _ = secondStatistics.Enter();
-            secondLoss = Half(view2, 2, view1, 1, secondStatistics).Loss.item<float>();
+            try
+            {
+                using var scope = NewDisposeScope();
+                using var _ = secondStatistics.Enter();
+                var view2 = makeView2();
+                handoff.PublishView2(view2);
+                secondLoss = Half(view2, 2, handoff.AwaitView1, 1, secondStatistics).Loss.item<float>();
+                handoff.SecondLaneDone();
+                handoff.AwaitMerged(); // this lane's view and statistics are freed on this thread
+            }
+            catch (Exception e) when (e is not LaneAbandonedException)
+            {
+                handoff.Abandon();
+                throw;
+            }
+            finally
+            {
+                secondStatistics.Dispose();
+            }
         });
 
         (Tensor Loss, Tensor Projection) first;
@@ -67,11 +91,22 @@ public sealed class ViewLanes : IDisposable
         {
             CallingThreadParallelism.TrySet(firstLaneThreads);
             using var _ = firstStatistics.Enter();
-            first = Half(view1, 1, view2, 2, firstStatistics);
+            var view1 = makeView1();
+            handoff.PublishView1(view1);
+            first = Half(view1, 1, handoff.AwaitView2, 2, firstStatistics);
+            handoff.AwaitSecondLaneDone();
+            LaneBatchStatistics.Merge(firstStatistics, secondStatistics);
+            handoff.Merged();
         }
-        catch (Exception)
+        catch (Exception e)
         {
-            try { secondLane.Wait(); } catch (Exception) { /* the first lane's failure is the one reported */ }
+            handoff.Abandon();
+            try { secondLane.Wait(); }
+            catch (Exception second) when (e is LaneAbandonedException && second is not LaneAbandonedException)
+            {
+                throw; // the second lane's failure, which abandoned this one
+            }
+            catch (Exception) { /* this lane's failure is the one to report */ }
             throw;
         }
         finally
@@ -79,13 +114,13 @@ public sealed class ViewLanes : IDisposable
             CallingThreadParallelism.TrySet(threads);
         }
         secondLane.Wait();
-        LaneBatchStatistics.Merge(firstStatistics, secondStatistics);
         var loss = first.Loss.detach().add(tensor(secondLoss), Scalars.One);
         return (loss, first.Projection);
     }
 
     /// <summary>One view through the online network, the other through the target, that term of the loss, and its backward.</summary>
-    private (Tensor Loss, Tensor Projection) Half(Tensor online, int onlineView, Tensor target, int targetView, LaneBatchStatistics statistics)
+    private (Tensor Loss, Tensor Projection) Half(Tensor online, int onlineView, Func<Tensor> target, int targetView,
+        LaneBatchStatistics statistics)
     {
         statistics.View = onlineView;
         var projection = networks.Online.call(online);
@@ -93,7 +128,7 @@ public sealed class ViewLanes : IDisposable
         Tensor targetProjection;
         statistics.View = targetView;
         using (no_grad())
-            targetProjection = networks.Target.call(target);
+            targetProjection = networks.Target.call(target());
         var loss = objective.ViewLoss(prediction, targetProjection);
         loss.backward();
         return (loss, projection);

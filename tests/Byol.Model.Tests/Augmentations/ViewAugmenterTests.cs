@@ -23,6 +23,32 @@ public sealed class ViewAugmenterTests
     }
 
     [Fact]
+    public void Drawing_first_and_applying_later_on_another_thread_gives_the_same_views()
+    {
+        using var scope = torch.NewDisposeScope();
+        var images = Noise(16, 3, 40, 40);
+        var view1 = new ViewAugmenter(ViewOptions.PaperView1, 32);
+        var view2 = new ViewAugmenter(ViewOptions.PaperView2, 32);
+        var together = new Generator(7);
+        var expected1 = view1.Apply(images, together);
+        var expected2 = view2.Apply(images, together);
+
+        var split = new Generator(7);
+        var draws1 = ViewAugmenter.Draw(split, 16);
+        var draws2 = ViewAugmenter.Draw(split, 16);
+        Tensor? applied2 = null;
+        var other = new Thread(() => applied2 = view2.Apply(images, draws2).DetachFromDisposeScope());
+        other.Start();
+        var applied1 = view1.Apply(images, draws1);
+        other.Join();
+
+        Assert.Equal(0f, MaxAbsDifference(expected1, applied1));
+        Assert.Equal(0f, MaxAbsDifference(expected2, applied2!));
+        Assert.Equal(together.get_state().data<byte>().ToArray(), split.get_state().data<byte>().ToArray());
+        applied2!.Dispose();
+    }
+
+    [Fact]
     public void Restoring_the_generator_state_replays_the_same_view()
     {
         using var scope = torch.NewDisposeScope();

@@ -110,6 +110,28 @@ public sealed class ViewLanesTests
         Assert.True(ran);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_failure_in_either_lane_reaches_the_caller_and_the_other_lane_is_released(int failingView)
+    {
+        OnTwoThreads(() =>
+        {
+            using var networks = ByolNetworks.Create(TrainingFixtures.Small(steps: 1).Network, 1, seed: 3);
+            networks.Train();
+            using var lanes = ViewLanes.TryCreate(true, networks, new Byol.Model.Objectives.ByolObjective(), CPU)!;
+            Assert.NotNull(lanes);
+            using var scope = NewDisposeScope();
+            var view = randn(4, 1, 28, 28);
+            Tensor Make(int v) => v == failingView ? throw new InvalidOperationException($"view {v} failed") : view;
+            var e = Assert.Throws<InvalidOperationException>(() => lanes.ForwardBackward(() => Make(1), () => Make(2)));
+            Assert.Equal($"view {failingView} failed", e.Message);
+            // The lanes still work afterwards.
+            var (loss, _) = lanes.ForwardBackward(view, view);
+            Assert.True(float.IsFinite(loss.item<float>()));
+        });
+    }
+
     /// <summary>Runs <paramref name="test"/> on a thread of its own with two intra-op threads, as a silo's trainer with two cores per slot.</summary>
     private static void OnTwoThreads(Action test)
     {
