@@ -34,6 +34,22 @@ internal static class CallingThreadParallelism
         return true;
     }
 
+    /// <summary>Sets the calling thread's count to <paramref name="threads"/> until the scope is disposed (on the same thread).</summary>
+    public static Scope Use(int threads)
+    {
+        var before = Current;
+        return new Scope(TrySet(threads) ? before : 0);
+    }
+
+    public readonly struct Scope(int restore) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (restore > 0)
+                TrySet(restore);
+        }
+    }
+
     /// <summary>The calling thread's intra-op thread count.</summary>
     public static int Current => torch.get_num_threads();
 

@@ -86,6 +86,7 @@ public sealed class TrainingRun : IDisposable
             viewLanesDecided = true;
         }
 
+        using var laneThreads = viewLanes?.OnCallingThread();
         optimizer.ZeroGrad();
         Tensor loss, z1;
         if (viewLanes is not null)

@@ -46,6 +46,13 @@ public sealed class ViewLanes : IDisposable
     }
 
     /// <summary>
+    /// Gives the calling thread its lane's share of the intra-op threads until disposed, for a whole step: the rest of
+    /// the step (optimizer, EMA) then runs without an OpenMP team as well, whose idle thread would otherwise spin
+    /// for milliseconds after each op on a core the lanes use.
+    /// </summary>
+    internal CallingThreadParallelism.Scope OnCallingThread() => CallingThreadParallelism.Use(firstLaneThreads);
+
+    /// <summary>
     /// Forward and backward of both views; gradients accumulate into the parameters' (zeroed) gradients. Returns the
     /// loss L + L̃ (detached) and view 1's online projection, both in the caller's dispose scope.
     /// </summary>
@@ -86,10 +93,9 @@ public sealed class ViewLanes : IDisposable
         });
 
         (Tensor Loss, Tensor Projection) first;
-        var threads = CallingThreadParallelism.Current;
+        using var threads = OnCallingThread();
         try
         {
-            CallingThreadParallelism.TrySet(firstLaneThreads);
             using var _ = firstStatistics.Enter();
             var view1 = makeView1();
             handoff.PublishView1(view1);
@@ -108,10 +114,6 @@ public sealed class ViewLanes : IDisposable
             }
             catch (Exception) { /* this lane's failure is the one to report */ }
             throw;
-        }
-        finally
-        {
-            CallingThreadParallelism.TrySet(threads);
         }
         secondLane.Wait();
         var loss = first.Loss.detach().add(tensor(secondLoss), Scalars.One);
