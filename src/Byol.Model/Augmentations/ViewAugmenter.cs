@@ -60,7 +60,7 @@ public sealed class ViewAugmenter
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(generator);
         CheckImages(images);
-        return images.shape[0] == 0 ? Apply(images, draws: null) : Apply(images, Draw(generator, (int)images.shape[0]));
+        return Transform(images, images.shape[0] == 0 ? null : Draw(generator, (int)images.shape[0]));
     }
 
     /// <summary>
@@ -73,7 +73,13 @@ public sealed class ViewAugmenter
     /// <summary>The view of <paramref name="images"/> with parameters drawn by <see cref="Draw"/> (null only for an empty batch).</summary>
     internal Tensor Apply(Tensor images, UniformDraws? draws)
     {
+        ArgumentNullException.ThrowIfNull(images);
         CheckImages(images);
+        return Transform(images, draws);
+    }
+
+    private Tensor Transform(Tensor images, UniformDraws? draws)
+    {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var (batch, height, width) = ((int)images.shape[0], (int)images.shape[2], (int)images.shape[3]);
