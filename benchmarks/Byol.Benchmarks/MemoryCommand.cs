@@ -67,7 +67,9 @@ internal static class MemoryCommand
                     var sample = MemorySample.Take(run.Step, clock.Elapsed.TotalSeconds);
                     samples.Add(sample);
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"step {sample.Step}: RSS {sample.ResidentKiB / 1024.0:F1} MiB, live tensors {sample.LiveTensors} ({sample.Seconds:F0} s)"));
+                            $"step {sample.Step}: RSS {sample.ResidentKiB / 1024.0:F1} MiB (anonymous {sample.ResidentAnonymousKiB / 1024.0:F1}), " +
+                            $"heap in use {sample.NativeHeap?.InUseBytes / 1048576.0:F1} free {sample.NativeHeap?.FreeBytes / 1048576.0:F1} MiB, " +
+                            $"GC committed {sample.ManagedCommittedBytes / 1048576.0:F1} MiB, live tensors {sample.LiveTensors} ({sample.Seconds:F0} s)"));
                 }
             }
         }
@@ -91,7 +93,13 @@ internal static class MemoryCommand
             ["step"] = x.Step,
             ["seconds"] = Math.Round(x.Seconds, 1),
             ["rss_mib"] = Math.Round(x.ResidentKiB / 1024.0, 1),
+            ["rss_anonymous_mib"] = Math.Round(x.ResidentAnonymousKiB / 1024.0, 1),
             ["managed_mib"] = Math.Round(x.ManagedBytes / 1048576.0, 1),
+            ["managed_committed_mib"] = Mib(x.ManagedCommittedBytes),
+            ["native_arena_mib"] = Mib(x.NativeHeap?.ArenaBytes),
+            ["native_in_use_mib"] = Mib(x.NativeHeap?.InUseBytes),
+            ["native_free_mib"] = Mib(x.NativeHeap?.FreeBytes),
+            ["native_mmapped_mib"] = Mib(x.NativeHeap?.MmappedBytes),
             ["live_tensors"] = x.LiveTensors,
             ["created_in_scope"] = x.CreatedInScope,
             ["disposed_in_scope"] = x.DisposedInScope,
@@ -120,18 +128,25 @@ internal static class MemoryCommand
         };
     }
 
+    private static JsonNode? Mib(long? bytes) => bytes is { } b ? Math.Round(b / 1048576.0, 1) : null;
+
+    private static string Cell(JsonNode? mib) => mib is null ? "-" : ((double)mib).ToString("F1", CultureInfo.InvariantCulture);
+
     internal static void PrintTable(JsonObject r)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine($"Byol training-loop memory: {r["encoder"]}, batch {r["batch"]}, {r["steps"]} steps, {r["threads"]} threads, " +
                           $"sampled every {r["every"]} steps (step 0 = before the run is built)");
         Console.WriteLine(string.Create(inv,
-            $"  {"step",6}{"s",8}{"RSS MiB",10}{"managed",9}{"live",7}{"in-scope created",18}{"disposed",10}{"outside created",17}{"disposed",10}{"attached",10}{"detached",10}"));
+            $"  {"step",6}{"s",8}{"RSS MiB",9}{"anon",7}{"managed",9}{"GC comm.",9}{"heap use",9}{"free",7}{"mmap",7}{"live",6}" +
+            $"{"in-scope created",18}{"disposed",10}{"outside created",17}{"disposed",10}{"attached",10}{"detached",10}"));
         foreach (var row in r["samples"]!.AsArray())
         {
             var x = row!.AsObject();
             Console.WriteLine(string.Create(inv,
-                $"  {(long)x["step"]!,6}{(double)x["seconds"]!,8:F1}{(double)x["rss_mib"]!,10:F1}{(double)x["managed_mib"]!,9:F1}{(long)x["live_tensors"]!,7}" +
+                $"  {(long)x["step"]!,6}{(double)x["seconds"]!,8:F1}{(double)x["rss_mib"]!,9:F1}{(double)x["rss_anonymous_mib"]!,7:F1}" +
+                $"{(double)x["managed_mib"]!,9:F1}{(double)x["managed_committed_mib"]!,9:F1}{Cell(x["native_in_use_mib"]),9}" +
+                $"{Cell(x["native_free_mib"]),7}{Cell(x["native_mmapped_mib"]),7}{(long)x["live_tensors"]!,6}" +
                 $"{(long)x["created_in_scope"]!,18}{(long)x["disposed_in_scope"]!,10}{(long)x["created_outside_scope"]!,17}" +
                 $"{(long)x["disposed_outside_scope"]!,10}{(long)x["attached_to_scope"]!,10}{(long)x["detached_from_scope"]!,10}"));
         }

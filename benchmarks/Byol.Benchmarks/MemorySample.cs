@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 
 namespace Byol.Benchmarks;
@@ -7,7 +8,10 @@ internal sealed record MemorySample(
     long Step,
     double Seconds,
     long ResidentKiB,
+    long ResidentAnonymousKiB,
     long ManagedBytes,
+    long ManagedCommittedBytes,
+    NativeHeapUsage? NativeHeap,
     long LiveTensors,
     long CreatedInScope,
     long DisposedInScope,
@@ -17,26 +21,30 @@ internal sealed record MemorySample(
     long DetachedFromScope)
 {
     /// <summary>
-    /// Reads VmRSS from /proc/self/status (resident set, KiB; -1 where there is none), the managed heap without a
-    /// collection, and <c>DisposeScopeManager.Statistics</c>: TorchSharp counts, per thread, the tensors created and
+    /// Reads VmRSS and RssAnon from /proc/self/status (resident set and its anonymous part, KiB; -1 where there is
+    /// none), the managed heap without a collection and the memory the GC has committed, glibc's heap
+    /// (<see cref="Byol.Model.Runtime.NativeHeap.Usage"/>), and <c>DisposeScopeManager.Statistics</c>: TorchSharp counts, per thread, the tensors created and
     /// disposed inside and outside dispose scopes; ThreadTotalLiveCount is the tensors created on this thread and not
     /// yet disposed.
     /// </summary>
     public static MemorySample Take(long step, double seconds)
     {
         var stats = DisposeScopeManager.Statistics;
-        return new MemorySample(step, seconds, ResidentKiBNow(), GC.GetTotalMemory(forceFullCollection: false),
+        return new MemorySample(step, seconds, StatusKiB("VmRSS:"), StatusKiB("RssAnon:"),
+            GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().TotalCommittedBytes, Model.Runtime.NativeHeap.Usage(),
             stats.ThreadTotalLiveCount, stats.CreatedInScopeCount, stats.DisposedInScopeCount,
             stats.CreatedOutsideScopeCount, stats.DisposedOutsideScopeCount, stats.AttachedToScopeCount, stats.DetachedFromScopeCount);
     }
 
-    public static long ResidentKiBNow()
+    public static long ResidentKiBNow() => StatusKiB("VmRSS:");
+
+    private static long StatusKiB(string field)
     {
         try
         {
             foreach (var line in File.ReadLines("/proc/self/status"))
             {
-                if (!line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                if (!line.StartsWith(field, StringComparison.Ordinal))
                     continue;
                 var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 return long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);

@@ -69,6 +69,25 @@ public static class NativeHeap
             Glibc.malloc_trim(0);
     }
 
+    /// <summary>
+    /// glibc's own account of its heap (mallinfo2, summed over every arena), or null where there is no glibc: what the
+    /// arenas hold, what of it is handed out, what is free but kept, and what is in separate mmaps.
+    /// </summary>
+    public static NativeHeapUsage? Usage()
+    {
+        if (!OperatingSystem.IsLinux())
+            return null;
+        try
+        {
+            var info = Glibc.mallinfo2();
+            return new NativeHeapUsage((long)info.arena, (long)info.uordblks, (long)info.fordblks, (long)info.hblkhd);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
     private static bool TryApply()
     {
         try
@@ -90,5 +109,15 @@ public static class NativeHeap
 
         [DllImport("libc.so.6", ExactSpelling = true)]
         public static extern int malloc_trim(nuint pad);
+
+        [DllImport("libc.so.6", ExactSpelling = true)]
+        public static extern MallInfo2 mallinfo2();
+
+        /// <summary>glibc's struct mallinfo2 (malloc.h, glibc 2.33 and later), field for field.</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        public struct MallInfo2
+        {
+            public nuint arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks, fordblks, keepcost;
+        }
     }
 }
