@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Byol.Model.Networks;
 using Byol.Model.Objectives;
+using Byol.Model.Optimization;
 using Byol.Model.Runtime;
 using Byol.Model.Training;
 using static TorchSharp.torch;
@@ -26,6 +27,9 @@ namespace Byol.Benchmarks;
 /// (two ops over one flat buffer), on two identical network pairs; checks that both give bit-identical targets.</item>
 /// <item>prefetch: a <see cref="PhasedStep"/> making its views inline vs one taking them from a
 /// <see cref="ViewPrefetcher"/> thread (whole-step wall time).</item>
+/// <item>split updates: the step's per-parameter work after the backward passes (zeroing gradients, the optimizer,
+/// the EMA) on the training thread at its lane's intra-op thread count vs split over it and the lane thread
+/// (<see cref="ViewLanes.Updates"/>), on two identical network pairs; checks that both give bit-identical parameters.</item>
 /// </list>
 /// </summary>
 internal static class LeversCommand
@@ -40,6 +44,7 @@ internal static class LeversCommand
         {
             ChannelsLastLever(s, options, data), WeightsLever(s, options, data), TargetFirstLever(s, options, data),
             ViewLanesLever(s, options, data), FusedEmaLever(s, options, data), PrefetchLever(s, options, data),
+            SplitUpdatesLever(s, options, data),
         };
         var result = new JsonObject
         {
@@ -124,6 +129,39 @@ internal static class LeversCommand
         }
         var (a, b) = Alternate(s, () => Time(inline), () => Time(prefetched));
         return Row("prefetch views", "step, views made inline", "step, views from a producer thread", a, b, null);
+    }
+
+    private static JsonObject SplitUpdatesLever(StepSettings s, TrainingOptions options, Byol.Model.Data.ImageSet data)
+    {
+        using var aloneNetworks = ByolNetworks.Create(options.Network, data.Channels, options.Seed, CPU);
+        using var splitNetworks = ByolNetworks.Create(options.Network, data.Channels, options.Seed, CPU);
+        using var lanes = ViewLanes.TryCreate(true, splitNetworks, SelfSupervisedObjectives.Create(options.Objective, options.Temperature), CPU);
+        var splitUpdates = lanes?.Updates ?? ParameterUpdates.OnCallingThread;
+        using var aloneOptimizer = TrainingOptimizers.Create(options.Optimizer, aloneNetworks.TrainableParameters());
+        using var splitOptimizer = TrainingOptimizers.Create(options.Optimizer, splitNetworks.TrainableParameters());
+        var aloneTarget = new TargetNetworkUpdate(aloneNetworks.Online, aloneNetworks.Target);
+        var splitTarget = new TargetNetworkUpdate(splitNetworks.Online, splitNetworks.Target);
+        using (var scope = NewDisposeScope())
+        {
+            var images = rand([8, data.Channels, options.ImageSize, options.ImageSize], generator: new Generator((ulong)options.Seed));
+            foreach (var networks in new[] { aloneNetworks, splitNetworks })
+                networks.Predictor!.call(networks.Online.call(images)).square().sum().backward();
+        }
+        double Time(ITrainingOptimizer optimizer, TargetNetworkUpdate target, ParameterUpdates updates)
+        {
+            using var threads = lanes?.OnCallingThread();
+            var clock = Stopwatch.StartNew();
+            optimizer.ZeroGrad(updates);
+            optimizer.Step(0.1, updates);
+            target.Apply(0.996, updates);
+            return clock.Elapsed.TotalMilliseconds;
+        }
+        var (a, b) = Alternate(s, () => Time(aloneOptimizer, aloneTarget, ParameterUpdates.OnCallingThread), () => Time(splitOptimizer, splitTarget, splitUpdates));
+        var identical = aloneNetworks.Online.parameters().Concat(aloneNetworks.Predictor!.parameters()).Concat(aloneNetworks.Target.parameters())
+            .Zip(splitNetworks.Online.parameters().Concat(splitNetworks.Predictor!.parameters()).Concat(splitNetworks.Target.parameters()))
+            .All(p => p.First.equal(p.Second).all().item<bool>());
+        var note = (identical ? "parameters bit-identical" : "PARAMETERS DIFFER") + (lanes is null ? "; no view lanes here, both on one thread" : "");
+        return Row("split updates", $"zero grads + {options.Optimizer.Name} + EMA, training thread", "the same split over both lanes", a, b, note);
     }
 
     /// <summary>W warmup rounds, then N rounds of A then B (B then A on odd rounds); the samples of each.</summary>

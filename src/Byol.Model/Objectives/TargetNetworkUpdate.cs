@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -12,6 +13,7 @@ public sealed class TargetNetworkUpdate
 {
     private readonly Tensor[] online;
     private readonly Tensor[] target;
+    private readonly long[] sizes;
 
     public TargetNetworkUpdate(nn.Module onlineBranch, nn.Module targetBranch)
     {
@@ -21,21 +23,26 @@ public sealed class TargetNetworkUpdate
             throw new ArgumentException("online and target networks differ in their parameters");
         online = o.Select(p => (Tensor)p.parameter).ToArray();
         target = t.Select(p => (Tensor)p.parameter).ToArray();
+        sizes = target.Select(p => p.numel()).ToArray();
     }
 
-    public void Apply(double tau)
+    public void Apply(double tau) => Apply(tau, ParameterUpdates.OnCallingThread);
+
+    /// <summary>As <see cref="Apply(double)"/>, parameter by parameter where <paramref name="updates"/> runs them.</summary>
+    public void Apply(double tau, ParameterUpdates updates)
     {
         if (tau is < 0 or > 1)
             throw new ArgumentOutOfRangeException(nameof(tau), tau, "tau must be in [0, 1]");
-        using var _ = no_grad();
+        if (tau == 1)
+            return; // the fixed target
         using var keep = tau.ToScalar(); // TorchSharp reads Scalars; these stay alive until every update has run
         using var take = (1 - tau).ToScalar();
-        for (var i = 0; i < target.Length; i++)
+        updates.Run(sizes, i =>
         {
             if (tau == 0)
                 target[i].copy_(online[i]);
-            else if (tau < 1)
+            else
                 target[i].mul_(keep).add_(online[i], alpha: take);
-        }
+        });
     }
 }

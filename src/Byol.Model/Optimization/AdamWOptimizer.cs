@@ -33,12 +33,10 @@ public sealed class AdamWOptimizer : ITrainingOptimizer
 
     public long StepCount => _state.StepCount;
 
-    public void ZeroGrad() => _state.ZeroGrad();
+    public void ZeroGrad(ParameterUpdates updates) => _state.ZeroGrad(updates);
 
-    public void Step(double learningRate)
+    public void Step(double learningRate, ParameterUpdates updates)
     {
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
         var t = _state.StepCount + 1;
         var firstCorrection = 1 - Math.Pow(_beta1, t);
         var secondCorrection = 1 - Math.Pow(_beta2, t);
@@ -52,13 +50,13 @@ public sealed class AdamWOptimizer : ITrainingOptimizer
         using var secondCorrectionScalar = secondCorrection.ToScalar();
         using var epsilon = _epsilon.ToScalar();
         using var stepSize = (learningRate / firstCorrection).ToScalar();
-        for (var i = 0; i < _state.Parameters.Count; i++)
+        updates.Run(_state.Sizes, i =>
         {
             var parameter = _state.Parameters[i];
             var gradient = parameter.grad;
             if (gradient is null)
             {
-                continue;
+                return;
             }
 
             if (!_state.Excluded[i] && _weightDecay != 0)
@@ -72,7 +70,7 @@ public sealed class AdamWOptimizer : ITrainingOptimizer
             second.mul_(beta2).addcmul_(gradient, gradient, value: squareWeight);
             var denominator = second.div(secondCorrectionScalar).sqrt_().add_(epsilon, Scalars.One);
             parameter.sub_(first.div(denominator).mul_(stepSize));
-        }
+        });
 
         _state.StepCount = t;
     }

@@ -1,3 +1,5 @@
+using Byol.Model.Runtime;
+
 namespace Byol.Model.Optimization;
 
 /// <summary>
@@ -10,10 +12,19 @@ public interface ITrainingOptimizer : IDisposable
     long StepCount { get; }
 
     /// <summary>Sets every parameter's gradient to zero.</summary>
-    void ZeroGrad();
+    void ZeroGrad() => ZeroGrad(ParameterUpdates.OnCallingThread);
+
+    /// <summary>Sets every parameter's gradient to zero, parameter by parameter where <paramref name="updates"/> runs them.</summary>
+    void ZeroGrad(ParameterUpdates updates);
 
     /// <summary>One in-place update of every parameter that has a gradient, at the given learning rate.</summary>
-    void Step(double learningRate);
+    void Step(double learningRate) => Step(learningRate, ParameterUpdates.OnCallingThread);
+
+    /// <summary>
+    /// As <see cref="Step(double)"/>, parameter by parameter where <paramref name="updates"/> runs them; the result does
+    /// not depend on where.
+    /// </summary>
+    void Step(double learningRate, ParameterUpdates updates);
 
     /// <summary>Writes the full state: step count, parameter names and shapes, every buffer.</summary>
     void Save(BinaryWriter writer);

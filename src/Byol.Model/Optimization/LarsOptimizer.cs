@@ -12,7 +12,7 @@ namespace Byol.Model.Optimization;
 /// <code>
 /// excluded (rank &lt;= 1):  u = g
 /// otherwise:              u = g + wd * p;  r = trust * ||p|| / ||u||  (r = 1 when ||p|| = 0 or ||u|| = 0);  u = r * u
-/// v = momentum * v + u                      (v starts at 0)
+/// v = momentum * v + u                      (v starts at 0; r * u is folded into this update, see MomentumUpdate)
 /// p = p - lr * v
 /// </code>
 /// The trust ratio is computed with tensor ops, never read back to the host.
@@ -54,12 +54,12 @@ public sealed class LarsOptimizer : ITrainingOptimizer
         return torch.where(usable, ratio, torch.ones_like(ratio)).MoveToOuterDisposeScope();
     }
 
-    public void ZeroGrad() => _state.ZeroGrad();
+    public void ZeroGrad(ParameterUpdates updates) => _state.ZeroGrad(updates);
 
-    public void Step(double learningRate)
+    public void Step(double learningRate, ParameterUpdates updates)
     {
         using var trust = _trust.ToScalar(); // alive until every parameter's ratio is computed
-        MomentumUpdate.Apply(_state, learningRate, _weightDecay, _momentum, (p, u) => u.mul(TrustRatio(p, u, trust)));
+        MomentumUpdate.Apply(_state, updates, learningRate, _weightDecay, _momentum, (p, u) => TrustRatio(p, u, trust));
     }
 
     public void Save(BinaryWriter writer) => _state.Save(writer);

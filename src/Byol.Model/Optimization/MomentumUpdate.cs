@@ -5,37 +5,40 @@ using static TorchSharp.torch;
 namespace Byol.Model.Optimization;
 
 /// <summary>
-/// The heavy-ball step SGD and LARS share: u = g (excluded parameters) or u = adapt(p, g + wd * p); v = momentum * v + u;
-/// p = p - lr * v. LARS's adaptation is its trust ratio; SGD adapts nothing.
+/// The heavy-ball step SGD and LARS share: u = g (excluded parameters) or u = g + wd * p, scaled by r = scale(p, u)
+/// where the optimizer adapts (LARS's trust ratio; SGD adapts nothing); v = momentum * v + r * u; p = p - lr * v.
+/// In place, in three passes over each parameter's size (u, v, p) and one temporary (u, only where weight decay or a
+/// scale applies): r * u is folded into v's update and lr * v into p's, so no scaled copy is made.
 /// </summary>
 internal static class MomentumUpdate
 {
-    public static void Apply(OptimizerState state, double learningRate, double weightDecay, double momentum,
-        Func<Tensor, Tensor, Tensor>? adapt = null)
+    public static void Apply(OptimizerState state, ParameterUpdates updates, double learningRate, double weightDecay,
+        double momentum, Func<Tensor, Tensor, Tensor>? scale = null)
     {
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
-        using var lr = learningRate.ToScalar(); // TorchSharp reads Scalars; these stay alive until every update has run
+        using var descent = (-learningRate).ToScalar(); // TorchSharp reads Scalars; these stay alive until every update has run
         using var wd = weightDecay.ToScalar();
         using var mu = momentum.ToScalar();
-        for (var i = 0; i < state.Parameters.Count; i++)
+        updates.Run(state.Sizes, i =>
         {
             var parameter = state.Parameters[i];
             var gradient = parameter.grad;
             if (gradient is null)
-                continue;
-            var update = gradient;
-            if (!state.Excluded[i])
+                return;
+            var velocity = state.Buffer(i, 0).mul_(mu);
+            if (state.Excluded[i])
             {
-                if (weightDecay != 0)
-                    update = update.add(parameter, alpha: wd);
-                if (adapt is not null)
-                    update = adapt(parameter, update);
+                velocity.add_(gradient, Scalars.One);
             }
-            var velocity = state.Buffer(i, 0);
-            velocity.mul_(mu).add_(update, Scalars.One);
-            parameter.sub_(velocity.mul(lr));
-        }
+            else
+            {
+                var update = weightDecay != 0 ? gradient.add(parameter, alpha: wd) : gradient;
+                if (scale is null)
+                    velocity.add_(update, Scalars.One);
+                else
+                    velocity.addcmul_(update, scale(parameter, update), Scalars.One);
+            }
+            parameter.add_(velocity, descent);
+        });
         state.StepCount++;
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Byol.Model.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -24,6 +25,7 @@ internal sealed class OptimizerState : IDisposable
         Names = parameters.Select(p => p.Name).ToArray();
         Parameters = parameters.Select(p => p.Parameter).ToArray();
         Excluded = Parameters.Select(ParameterExclusion.IsExcluded).ToArray();
+        Sizes = Parameters.Select(p => p.numel()).ToArray();
         using var noGrad = torch.no_grad();
         _buffers = Parameters
             .Select(p => Enumerable.Range(0, buffersPerParameter).Select(_ => torch.zeros_like(p).DetachFromDisposeScope()).ToArray())
@@ -41,15 +43,10 @@ internal sealed class OptimizerState : IDisposable
 
     public Tensor Buffer(int parameter, int slot) => _buffers[parameter][slot];
 
-    public void ZeroGrad()
-    {
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
-        foreach (var parameter in Parameters)
-        {
-            parameter.grad?.zero_();
-        }
-    }
+    /// <summary>The parameters' element counts, in order (for splitting per-parameter work evenly).</summary>
+    public IReadOnlyList<long> Sizes { get; }
+
+    public void ZeroGrad(ParameterUpdates updates) => updates.Run(Sizes, i => Parameters[i].grad?.zero_());
 
     public void Save(BinaryWriter writer)
     {

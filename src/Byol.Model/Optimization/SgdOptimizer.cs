@@ -1,3 +1,4 @@
+using Byol.Model.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 
@@ -25,9 +26,10 @@ public sealed class SgdOptimizer : ITrainingOptimizer
 
     public long StepCount => _state.StepCount;
 
-    public void ZeroGrad() => _state.ZeroGrad();
+    public void ZeroGrad(ParameterUpdates updates) => _state.ZeroGrad(updates);
 
-    public void Step(double learningRate) => MomentumUpdate.Apply(_state, learningRate, _weightDecay, _momentum);
+    public void Step(double learningRate, ParameterUpdates updates) =>
+        MomentumUpdate.Apply(_state, updates, learningRate, _weightDecay, _momentum);
 
     public void Save(BinaryWriter writer) => _state.Save(writer);
 

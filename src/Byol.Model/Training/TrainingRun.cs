@@ -5,6 +5,7 @@ using Byol.Model.Evaluation;
 using Byol.Model.Networks;
 using Byol.Model.Objectives;
 using Byol.Model.Optimization;
+using Byol.Model.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -87,7 +88,8 @@ public sealed class TrainingRun : IDisposable
         }
 
         using var laneThreads = viewLanes?.OnCallingThread();
-        optimizer.ZeroGrad();
+        var updates = viewLanes?.Updates ?? ParameterUpdates.OnCallingThread;
+        optimizer.ZeroGrad(updates);
         Tensor loss, z1;
         if (viewLanes is not null)
         {
@@ -103,10 +105,10 @@ public sealed class TrainingRun : IDisposable
         }
 
         var lr = LearningRateAt(Step);
-        optimizer.Step(lr);
+        optimizer.Step(lr, updates);
         var tau = TauAt(Step);
         if (objective.NeedsTarget)
-            targetUpdate.Apply(tau);
+            targetUpdate.Apply(tau, updates);
 
         Step++;
         imagesSinceLastReport += indices.Length;

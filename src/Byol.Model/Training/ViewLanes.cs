@@ -33,7 +33,14 @@ public sealed class ViewLanes : IDisposable
         this.objective = objective;
         firstLaneThreads = (threads + 1) / 2;
         secondLane = new LaneThread("byol-view-lane", threads / 2);
+        Updates = new LaneParameterUpdates(secondLane);
     }
+
+    /// <summary>
+    /// The step's per-parameter work (zeroing gradients, the optimizer, the target's average) over the training thread
+    /// and the lane thread, for use on the training thread between <see cref="ForwardBackward(Func{Tensor}, Func{Tensor})"/> calls.
+    /// </summary>
+    public ParameterUpdates Updates { get; }
 
     /// <summary>Lanes for this run when they apply (CPU, separable objective, >= 2 intra-op threads on the calling thread), else null.</summary>
     public static ViewLanes? TryCreate(bool wanted, ByolNetworks networks, ISelfSupervisedObjective objective, Device device)
@@ -51,7 +58,7 @@ public sealed class ViewLanes : IDisposable
     /// the step (optimizer, EMA) then runs without an OpenMP team as well, whose idle thread would otherwise spin
     /// for milliseconds after each op on a core the lanes use.
     /// </summary>
-    internal CallingThreadParallelism.Scope OnCallingThread() => CallingThreadParallelism.Use(firstLaneThreads);
+    public IDisposable OnCallingThread() => CallingThreadParallelism.Use(firstLaneThreads);
 
     /// <summary>
     /// Forward and backward of both views; gradients accumulate into the parameters' (zeroed) gradients. Returns the
