@@ -7,8 +7,8 @@ namespace Byol.Model.Optimization;
 /// <summary>
 /// The heavy-ball step SGD and LARS share: u = g (excluded parameters) or u = g + wd * p, scaled by r = scale(p, u)
 /// where the optimizer adapts (LARS's trust ratio; SGD adapts nothing); v = momentum * v + r * u; p = p - lr * v.
-/// In place, in three passes over each parameter's size (u, v, p) and one temporary (u, only where weight decay or a
-/// scale applies): r * u is folded into v's update and lr * v into p's, so no scaled copy is made.
+/// In place: r * u is folded into v's update (addcmul_) and lr * v into p's (add_ with -lr), so no scaled copy is
+/// made; per parameter four element-wise passes (u, v twice, p) and one temporary (u, where weight decay applies).
 /// </summary>
 internal static class MomentumUpdate
 {
