@@ -90,21 +90,5 @@ public sealed class LaneParameterUpdatesTests
             .ToDictionary(p => p.Item1, p => p.Item2);
 
     /// <summary>Runs <paramref name="test"/> on a thread of its own with one intra-op thread, as each lane of a two-core step.</summary>
-    private static void OnOneThread(Action test)
-    {
-        Exception? failure = null;
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                Assert.True(CallingThreadParallelism.TrySet(1), "per-thread intra-op threads are not supported by this libtorch");
-                test();
-            }
-            catch (Exception e) { failure = e; }
-        });
-        thread.Start();
-        thread.Join();
-        if (failure is not null)
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-    }
+    private static void OnOneThread(Action test) => OwnThread.Run(1, test);
 }

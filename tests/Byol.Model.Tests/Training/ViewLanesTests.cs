@@ -1,5 +1,4 @@
 using Byol.Model.Networks;
-using Byol.Model.Runtime;
 using Byol.Model.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -133,23 +132,7 @@ public sealed class ViewLanesTests
     }
 
     /// <summary>Runs <paramref name="test"/> on a thread of its own with two intra-op threads, as a silo's trainer with two cores per slot.</summary>
-    private static void OnTwoThreads(Action test)
-    {
-        Exception? failure = null;
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                Assert.True(CallingThreadParallelism.TrySet(2), "per-thread intra-op threads are not supported by this libtorch");
-                test();
-            }
-            catch (Exception e) { failure = e; }
-        });
-        thread.Start();
-        thread.Join();
-        if (failure is not null)
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-    }
+    private static void OnTwoThreads(Action test) => OwnThread.Run(2, test);
 
     private static Dictionary<string, Tensor> StateOf(TrainingRun run) =>
         run.Networks.Online.state_dict()
