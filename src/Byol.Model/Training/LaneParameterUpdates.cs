@@ -5,9 +5,10 @@ namespace Byol.Model.Training;
 /// <summary>
 /// Per-parameter work split over the training thread and a lane thread: the calling thread takes the first
 /// parameters, in order, up to about half of the elements, the lane thread the rest, each at its lane's intra-op
-/// thread count. Which
-/// thread updates a parameter never changes, nor does any parameter's arithmetic, so the result is the one-thread
-/// result. For the stretch of a step after both lanes' backward passes, when the lane thread would otherwise wait.
+/// thread count. A parameter is updated on the same thread, with the same arithmetic, every step, so a run reproduces
+/// itself to the bit; with one intra-op thread per lane (two cores per slot) the result is the one-thread result to the
+/// bit (LaneParameterUpdatesTests). For the stretch of a step after both lanes' backward passes, when the lane thread
+/// would otherwise wait.
 /// </summary>
 internal sealed class LaneParameterUpdates(LaneThread lane) : ParameterUpdates
 {

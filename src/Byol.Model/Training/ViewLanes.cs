@@ -16,7 +16,7 @@ namespace Byol.Model.Training;
 /// <para>On a CPU, libtorch splits each op over its threads and waits at each op's end until all are done; an op too
 /// small to split well, a serial stretch between ops or a thread that the OS takes away for a moment leaves the
 /// others spinning (12.8 % of a small-resnet step's CPU samples were in libgomp). Two single-threaded lanes wait for
-/// each other only three times a step: the whole step ran 1.01-1.14x faster on two cores, with 12-16 % less CPU
+/// each other only three times in a step's forward and backward: the whole step ran 1.01-1.14x faster on two cores, with 12-16 % less CPU
 /// (docs/benchmarks.md, 2026-11-30). Only on the CPU, with at least two intra-op threads, and for an objective whose
 /// terms separate by view.</para>
 /// </summary>
