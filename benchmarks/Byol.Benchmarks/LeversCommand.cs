@@ -142,8 +142,9 @@ internal static class LeversCommand
         var aloneTarget = new TargetNetworkUpdate(aloneNetworks.Online, aloneNetworks.Target);
         var splitTarget = new TargetNetworkUpdate(splitNetworks.Online, splitNetworks.Target);
         using (var scope = NewDisposeScope())
+        using (var generator = new Generator((ulong)options.Seed))
         {
-            var images = rand([8, data.Channels, options.ImageSize, options.ImageSize], generator: new Generator((ulong)options.Seed));
+            var images = rand([8, data.Channels, options.ImageSize, options.ImageSize], generator: generator);
             foreach (var networks in new[] { aloneNetworks, splitNetworks })
                 networks.Predictor!.call(networks.Online.call(images)).square().sum().backward();
         }
