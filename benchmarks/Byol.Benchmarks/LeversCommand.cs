@@ -158,9 +158,8 @@ internal static class LeversCommand
             return clock.Elapsed.TotalMilliseconds;
         }
         var (a, b) = Alternate(s, () => Time(aloneOptimizer, aloneTarget, ParameterUpdates.OnCallingThread), () => Time(splitOptimizer, splitTarget, splitUpdates));
-        var identical = aloneNetworks.Online.parameters().Concat(aloneNetworks.Predictor!.parameters()).Concat(aloneNetworks.Target.parameters())
-            .Zip(splitNetworks.Online.parameters().Concat(splitNetworks.Predictor!.parameters()).Concat(splitNetworks.Target.parameters()))
-            .All(p => p.First.equal(p.Second).all().item<bool>());
+        static IEnumerable<Tensor> All(ByolNetworks n) => n.Online.parameters().Concat(n.Predictor!.parameters()).Concat(n.Target.parameters());
+        var identical = All(aloneNetworks).Zip(All(splitNetworks)).All(p => p.First.equal(p.Second).all().item<bool>());
         var note = (identical ? "parameters bit-identical" : "PARAMETERS DIFFER") + (lanes is null ? "; no view lanes here, both on one thread" : "");
         return Row("split updates", $"zero grads + {options.Optimizer.Name} + EMA, training thread", "the same split over both lanes", a, b, note);
     }

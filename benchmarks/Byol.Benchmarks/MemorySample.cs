@@ -23,36 +23,40 @@ internal sealed record MemorySample(
     /// <summary>
     /// Reads VmRSS and RssAnon from /proc/self/status (resident set and its anonymous part, KiB; -1 where there is
     /// none), the managed heap without a collection and the memory the GC has committed, glibc's heap
-    /// (<see cref="Byol.Model.Runtime.NativeHeap.Usage"/>), and <c>DisposeScopeManager.Statistics</c>: TorchSharp counts, per thread, the tensors created and
-    /// disposed inside and outside dispose scopes; ThreadTotalLiveCount is the tensors created on this thread and not
-    /// yet disposed.
+    /// (<see cref="Byol.Model.Runtime.NativeHeap.Usage"/>), and <c>DisposeScopeManager.Statistics</c>: TorchSharp
+    /// counts, per thread, the tensors created and disposed inside and outside dispose scopes; ThreadTotalLiveCount is
+    /// the tensors created on this thread and not yet disposed.
     /// </summary>
     public static MemorySample Take(long step, double seconds)
     {
         var stats = DisposeScopeManager.Statistics;
-        return new MemorySample(step, seconds, StatusKiB("VmRSS:"), StatusKiB("RssAnon:"),
+        var (resident, anonymous) = ReadResidentKiB();
+        return new MemorySample(step, seconds, resident, anonymous,
             GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().TotalCommittedBytes, Model.Runtime.NativeHeap.Usage(),
             stats.ThreadTotalLiveCount, stats.CreatedInScopeCount, stats.DisposedInScopeCount,
             stats.CreatedOutsideScopeCount, stats.DisposedOutsideScopeCount, stats.AttachedToScopeCount, stats.DetachedFromScopeCount);
     }
 
-    public static long ResidentKiBNow() => StatusKiB("VmRSS:");
-
-    private static long StatusKiB(string field)
+    /// <summary>VmRSS and RssAnon of /proc/self/status in one read (KiB; -1 for a field that is not there).</summary>
+    private static (long Resident, long Anonymous) ReadResidentKiB()
     {
+        var (resident, anonymous) = (-1L, -1L);
         try
         {
             foreach (var line in File.ReadLines("/proc/self/status"))
             {
-                if (!line.StartsWith(field, StringComparison.Ordinal))
-                    continue;
-                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                return long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                    resident = KiB(line);
+                else if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+                    anonymous = KiB(line);
             }
         }
         catch (IOException)
         {
         }
-        return -1;
+        return (resident, anonymous);
+
+        static long KiB(string line) =>
+            long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 }
