@@ -34,7 +34,8 @@ public static class EncoderFile
             throw new InvalidDataException("not a Byol encoder file (bad magic)");
         var metadata = JsonSerializer.Deserialize<EncoderMetadata>(r.ReadString())
             ?? throw new InvalidDataException("encoder file has no metadata");
-        var encoder = new ResNetEncoder(ResNetArchitecture.FromName(metadata.Encoder), metadata.InChannels);
+        using var unused = new Generator(0); // the initial weights are replaced by the file's next
+        var encoder = new ResNetEncoder(ResNetArchitecture.FromName(metadata.Encoder), metadata.InChannels, unused);
         encoder.load(r, strict: true);
         encoder.to(device ?? CPU);
         encoder.eval();

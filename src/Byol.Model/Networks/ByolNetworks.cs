@@ -10,9 +10,6 @@ namespace Byol.Model.Networks;
 /// </summary>
 public sealed class ByolNetworks : IDisposable
 {
-    /// <summary>Model construction draws from libtorch's global generator; one construction at a time keeps seeds reproducible.</summary>
-    private static readonly object ConstructionGate = new();
-
     public ProjectedEncoder Online { get; }
     public Mlp? Predictor { get; }
     public ProjectedEncoder Target { get; }
@@ -28,45 +25,42 @@ public sealed class ByolNetworks : IDisposable
         Device = device;
     }
 
+    /// <summary>
+    /// Builds the networks with every initial weight drawn from generators of <paramref name="seed"/>'s own
+    /// (<see cref="InitialWeights"/>): the same seed gives the same networks whatever else the process draws.
+    /// </summary>
     public static ByolNetworks Create(NetworkOptions options, int inChannels, long seed, Device? device = null)
     {
         device ??= CPU;
         var architecture = ResNetArchitecture.FromName(options.Encoder);
-        lock (ConstructionGate)
-        {
-            manual_seed(seed);
-            var online = NewBranch(architecture, inChannels, options);
-            var predictor = options.UsePredictor ? new Mlp(options.ProjectorOut, options.PredictorHidden, options.ProjectorOut) : null;
-            if (options.TargetInit == TargetInit.Seed)
-                manual_seed(unchecked(seed * 7919 + 104729));
-            var target = NewBranch(architecture, inChannels, options);
-            if (options.TargetInit == TargetInit.Copy)
-                target.load_state_dict(online.state_dict());
-            foreach (var p in target.parameters())
-                p.requires_grad = false;
-            online.to(device);
-            predictor?.to(device);
-            target.to(device);
-            return new ByolNetworks(online, predictor, target, options, device);
-        }
+        using var initialization = new Generator(unchecked((ulong)seed));
+        var online = NewBranch(architecture, inChannels, options, initialization);
+        var predictor = options.UsePredictor ? new Mlp(options.ProjectorOut, options.PredictorHidden, options.ProjectorOut, initialization) : null;
+        using var targetSeed = options.TargetInit == TargetInit.Seed ? new Generator(unchecked((ulong)(seed * 7919 + 104729))) : null;
+        var target = NewBranch(architecture, inChannels, options, targetSeed ?? initialization);
+        if (options.TargetInit == TargetInit.Copy)
+            target.load_state_dict(online.state_dict());
+        foreach (var p in target.parameters())
+            p.requires_grad = false;
+        online.to(device);
+        predictor?.to(device);
+        target.to(device);
+        return new ByolNetworks(online, predictor, target, options, device);
     }
 
     /// <summary>A freshly initialized encoder of the same shape (the random-init baseline).</summary>
     public static ResNetEncoder CreateRandomEncoder(string encoder, int inChannels, long seed, Device? device = null)
     {
-        lock (ConstructionGate)
-        {
-            manual_seed(seed);
-            var e = new ResNetEncoder(ResNetArchitecture.FromName(encoder), inChannels);
-            e.to(device ?? CPU);
-            return e;
-        }
+        using var initialization = new Generator(unchecked((ulong)seed));
+        var e = new ResNetEncoder(ResNetArchitecture.FromName(encoder), inChannels, initialization);
+        e.to(device ?? CPU);
+        return e;
     }
 
-    private static ProjectedEncoder NewBranch(ResNetArchitecture architecture, int inChannels, NetworkOptions options)
+    private static ProjectedEncoder NewBranch(ResNetArchitecture architecture, int inChannels, NetworkOptions options, Generator initialization)
     {
-        var encoder = new ResNetEncoder(architecture, inChannels);
-        return new ProjectedEncoder(encoder, new Mlp(encoder.RepresentationSize, options.ProjectorHidden, options.ProjectorOut));
+        var encoder = new ResNetEncoder(architecture, inChannels, initialization);
+        return new ProjectedEncoder(encoder, new Mlp(encoder.RepresentationSize, options.ProjectorHidden, options.ProjectorOut, initialization));
     }
 
     /// <summary>Parameters the optimizer updates: online encoder, projector and predictor, with their names.</summary>

@@ -17,7 +17,8 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     public int HiddenSize { get; }
     public int OutputSize { get; }
 
-    public Mlp(int inputSize, int hiddenSize, int outputSize) : base(nameof(Mlp))
+    /// <param name="initialization">Draws every initial weight (<see cref="InitialWeights"/>); the global generator is not touched.</param>
+    public Mlp(int inputSize, int hiddenSize, int outputSize, Generator initialization) : base(nameof(Mlp))
     {
         InputSize = inputSize;
         HiddenSize = hiddenSize;
@@ -28,6 +29,8 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
             ("relu", nn.ReLU(inplace: true)),
             ("fc2", nn.Linear(hiddenSize, outputSize)));
         RegisterComponents();
+        foreach (var linear in modules().OfType<Linear>())
+            InitialWeights.PyTorchDefault(linear, initialization);
     }
 
     public override Tensor forward(Tensor x) => layers.call(x);

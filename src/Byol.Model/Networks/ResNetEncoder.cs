@@ -17,7 +17,8 @@ public sealed class ResNetEncoder : nn.Module<Tensor, Tensor>
     public int InChannels { get; }
     public int RepresentationSize => Architecture.RepresentationSize;
 
-    public ResNetEncoder(ResNetArchitecture architecture, int inChannels) : base(nameof(ResNetEncoder))
+    /// <param name="initialization">Draws every initial weight (<see cref="InitialWeights"/>); the global generator is not touched.</param>
+    public ResNetEncoder(ResNetArchitecture architecture, int inChannels, Generator initialization) : base(nameof(ResNetEncoder))
     {
         Architecture = architecture;
         InChannels = inChannels;
@@ -33,7 +34,8 @@ public sealed class ResNetEncoder : nn.Module<Tensor, Tensor>
                 ("relu", nn.ReLU(inplace: true)));
         stages = BuildStages(architecture);
         RegisterComponents();
-        InitializeWeights();
+        foreach (var conv in modules().OfType<Conv2d>())
+            InitialWeights.KaimingNormalFanOut(conv, initialization);
     }
 
     private static Sequential BuildStages(ResNetArchitecture a)
@@ -54,16 +56,6 @@ public sealed class ResNetEncoder : nn.Module<Tensor, Tensor>
             }
         }
         return nn.Sequential(blocks);
-    }
-
-    private void InitializeWeights()
-    {
-        using var _ = no_grad();
-        foreach (var (name, p) in named_parameters())
-        {
-            if (p.dim() == 4)
-                nn.init.kaiming_normal_(p, mode: nn.init.FanInOut.FanOut, nonlinearity: nn.init.NonlinearityType.ReLU);
-        }
     }
 
     public override Tensor forward(Tensor x)

@@ -12,7 +12,8 @@ public sealed class EncoderTests
     [InlineData("resnet50", 3, 64, 2048)]
     public void Encoders_output_their_representation_size(string name, int channels, int side, int size)
     {
-        using var encoder = new ResNetEncoder(ResNetArchitecture.FromName(name), channels);
+        using var initialization = new Generator(1);
+        using var encoder = new ResNetEncoder(ResNetArchitecture.FromName(name), channels, initialization);
         encoder.eval();
         using var _ = no_grad();
         using var y = encoder.call(randn(2, channels, side, side));

@@ -91,8 +91,9 @@ public sealed class OptimizerStateTests
     {
         public Net(int seed)
         {
-            torch.manual_seed(seed);
-            Named = [("w", new Parameter(torch.randn(3, 4))), ("b", new Parameter(torch.randn(3))), ("g", new Parameter(torch.randn(4)))];
+            using var generator = new torch.Generator((ulong)seed);
+            Named = [("w", new Parameter(torch.randn([3, 4], generator: generator))), ("b", new Parameter(torch.randn([3], generator: generator))),
+                ("g", new Parameter(torch.randn([4], generator: generator)))];
         }
 
         private Net(IReadOnlyList<(string Name, Parameter Parameter)> named) => Named = named;
