@@ -3,7 +3,9 @@ using Byol.Model.Runtime;
 
 // dotnet run -c Release --project benchmarks/Byol.Benchmarks -- step --encoder E --batch B [--steps N] [--json]
 // dotnet run -c Release --project benchmarks/Byol.Benchmarks -- compare --encoder E --batch B [--repeats R]
-// As the silo does, before any thread allocates (BYOL_NATIVE_HEAP=default leaves glibc's defaults).
+// As the silo does, before any thread allocates: one malloc arena from process start (MallocArenas restarts this
+// process with MALLOC_ARENA_MAX=1 unless it has it) and tuned thresholds (BYOL_NATIVE_HEAP=default leaves glibc's defaults).
+MallocArenas.RestartWithOneArenaIfNeeded();
 NativeHeap.TuneForTensors();
 try
 {

@@ -2,7 +2,9 @@ using Byol.Model.Runtime;
 using Byol.Silo.Commands;
 using Byol.Silo.Hosting;
 
-// First, before the host starts its threads: glibc's heap settings for tensor work (NativeHeap).
+// First, before the host starts its threads: glibc's heap for tensor work, one malloc arena from process start
+// (MallocArenas: restarts this process with MALLOC_ARENA_MAX=1 unless it has it) and tuned thresholds (NativeHeap).
+MallocArenas.RestartWithOneArenaIfNeeded();
 NativeHeap.TuneForTensors();
 
 // `demo [--json]`: the zero-setup main job. `local SPEC [--json]`: any spec on an embedded silo.

@@ -14,6 +14,7 @@ internal static class Program
     {
         [ScalarLifetimeStress.Command, var seconds, var steps] => ScalarLifetimeStress.Run(
             TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)), long.Parse(steps, CultureInfo.InvariantCulture), Console.Out),
+        [MallocArenasTests.Command] => MallocArenasTests.RunChild(Console.Out),
         _ => 0,
     };
 }

@@ -11,11 +11,11 @@ namespace Byol.Model.Runtime;
 /// <see cref="TuneForTensors"/> keeps blocks up to 32 MiB (glibc's largest mmap threshold) in the heap and its freed
 /// tops in the process up to 256 MiB, so a step reuses the previous step's pages; <see cref="Trim"/> gives the kept pages back once a trial is over. What Intel's
 /// PyTorch tuning guide gets from jemalloc or tcmalloc, without a second allocator in the process.
-/// It leaves the number of arenas alone. A cluster fault run with glibc capped at 2 arenas failed a trial with libtorch's
-/// "Unknown scalar type": TorchSharp 0.107 lets the GC finalize an implicitly converted Scalar while the native op that
-/// reads it still runs (dotnet/TorchSharp#1434). The race does not need the cap: under continuous garbage collection
-/// it failed about as often with an arena per thread. Byol.Model now keeps every Scalar it passes alive
-/// (<see cref="Scalars"/>), which the Scalar lifetime test checks under a 2-arena cap.
+/// The number of arenas is <see cref="MallocArenas"/>' part (one, set at process start). A cap on arenas once let
+/// TorchSharp 0.107 fail a trial with libtorch's "Unknown scalar type": it lets the GC finalize an implicitly converted
+/// Scalar while the native op that reads it still runs (dotnet/TorchSharp#1434), and that race does not need the cap
+/// (under continuous garbage collection it failed about as often with an arena per thread). Byol.Model keeps every
+/// Scalar it passes alive (<see cref="Scalars"/>), which the Scalar lifetime test checks under a 2-arena cap.
 /// </summary>
 public static class NativeHeap
 {

@@ -19,7 +19,7 @@ public sealed class ScalarLifetimeTests
     {
         var (exitCode, output) = TestAssemblyProcess.Run(
             [ScalarLifetimeStress.Command, "8", MinimumSteps.ToString(CultureInfo.InvariantCulture)],
-            new Dictionary<string, string> { ["MALLOC_ARENA_MAX"] = "2" },
+            new Dictionary<string, string?> { ["MALLOC_ARENA_MAX"] = "2" },
             TimeSpan.FromSeconds(120));
 
         Assert.True(exitCode == 0, $"exit code {exitCode}:\n{output}");

@@ -5,7 +5,8 @@ namespace Byol.Model.Tests.Runtime;
 /// <summary>Runs this test assembly's <see cref="Program"/> in a child process with extra environment variables.</summary>
 internal static class TestAssemblyProcess
 {
-    public static (int ExitCode, string Output) Run(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    /// <param name="environment">Variables to set; a null value removes the variable from the child's environment.</param>
+    public static (int ExitCode, string Output) Run(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -22,7 +23,10 @@ internal static class TestAssemblyProcess
 
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("the child process did not start");

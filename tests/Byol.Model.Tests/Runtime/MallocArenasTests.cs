@@ -1,0 +1,66 @@
+using System.Text;
+using Byol.Model.Runtime;
+
+namespace Byol.Model.Tests.Runtime;
+
+/// <summary>
+/// A tensor process restarts itself once with glibc held to one malloc arena, keeping its process id and arguments,
+/// unless the user set the variable, a glibc malloc setting, or opted out of Byol's heap settings.
+/// </summary>
+public sealed class MallocArenasTests
+{
+    public const string Command = "malloc-arenas";
+
+    [Fact]
+    public void A_process_without_the_setting_restarts_itself_once_with_one_arena_and_the_same_id()
+    {
+        var lines = RunChild(new Dictionary<string, string?>());
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("start arenas=unset pid=", lines[0]);
+        var pid = lines[0].Split("pid=")[1];
+        Assert.Equal($"start arenas=1 pid={pid}", lines[1]);
+        Assert.Equal($"running arenas=1 pid={pid} args={Command}", lines[2]);
+    }
+
+    [Theory]
+    [InlineData("MALLOC_ARENA_MAX", "4", "4")]
+    [InlineData("BYOL_NATIVE_HEAP", "default", "unset")]
+    [InlineData("GLIBC_TUNABLES", "glibc.malloc.arena_max=2", "unset")]
+    public void A_process_the_user_configured_runs_as_it_was_started(string variable, string value, string arenas)
+    {
+        var lines = RunChild(new Dictionary<string, string?> { [variable] = value });
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"start arenas={arenas} pid=", lines[0]);
+        Assert.StartsWith($"running arenas={arenas} pid=", lines[1]);
+    }
+
+    [Fact]
+    public void Command_line_arguments_are_read_as_procfs_writes_them()
+    {
+        Assert.Equal(["dotnet", "exec", "a b.dll", ""], MallocArenas.ArgumentsOf(Encoding.UTF8.GetBytes("dotnet\0exec\0a b.dll\0\0")));
+        Assert.Equal(["silo"], MallocArenas.ArgumentsOf(Encoding.UTF8.GetBytes("silo\0")));
+        Assert.Empty(MallocArenas.ArgumentsOf([]));
+    }
+
+    /// <summary>The child's side: reports, restarts if it has to, reports again.</summary>
+    public static int RunChild(TextWriter output)
+    {
+        output.WriteLine($"start arenas={Arenas()} pid={Environment.ProcessId}");
+        output.Flush();
+        MallocArenas.RestartWithOneArenaIfNeeded();
+        output.WriteLine($"running arenas={Arenas()} pid={Environment.ProcessId} args={string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}");
+        return 0;
+    }
+
+    private static string Arenas() => Environment.GetEnvironmentVariable(MallocArenas.ArenaMaxVariable) is { Length: > 0 } value ? value : "unset";
+
+    private static string[] RunChild(Dictionary<string, string?> environment)
+    {
+        // The test runner's own environment may carry the variables under test; the child starts without them.
+        foreach (var name in new[] { "MALLOC_ARENA_MAX", "BYOL_NATIVE_HEAP", "GLIBC_TUNABLES", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_" })
+            environment.TryAdd(name, null);
+        var (exitCode, output) = TestAssemblyProcess.Run([Command], environment, TimeSpan.FromSeconds(60));
+        Assert.True(exitCode == 0, $"exit code {exitCode}:\n{output}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+}
