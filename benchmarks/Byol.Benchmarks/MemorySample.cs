@@ -30,33 +30,10 @@ internal sealed record MemorySample(
     public static MemorySample Take(long step, double seconds)
     {
         var stats = DisposeScopeManager.Statistics;
-        var (resident, anonymous) = ReadResidentKiB();
+        var (resident, anonymous) = ProcessMemory.ReadResidentKiB();
         return new MemorySample(step, seconds, resident, anonymous,
             GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().TotalCommittedBytes, Model.Runtime.NativeHeap.Usage(),
             stats.ThreadTotalLiveCount, stats.CreatedInScopeCount, stats.DisposedInScopeCount,
             stats.CreatedOutsideScopeCount, stats.DisposedOutsideScopeCount, stats.AttachedToScopeCount, stats.DetachedFromScopeCount);
-    }
-
-    /// <summary>VmRSS and RssAnon of /proc/self/status in one read (KiB; -1 for a field that is not there).</summary>
-    private static (long Resident, long Anonymous) ReadResidentKiB()
-    {
-        var (resident, anonymous) = (-1L, -1L);
-        try
-        {
-            foreach (var line in File.ReadLines("/proc/self/status"))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                    resident = KiB(line);
-                else if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
-                    anonymous = KiB(line);
-            }
-        }
-        catch (IOException)
-        {
-        }
-        return (resident, anonymous);
-
-        static long KiB(string line) =>
-            long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 }
