@@ -7,10 +7,11 @@ namespace Byol.Model.Runtime;
 /// Runs a tensor process with glibc's malloc held to one arena (<c>MALLOC_ARENA_MAX=1</c>). By default glibc gives
 /// threads arenas of their own, and an arena other than the main one lives in heaps of at most 64 MiB: a trainer's
 /// thread or a view lane whose step needs more spills into a second heap and first-touches its pages over hundreds
-/// of steps, so the resident set creeps (+3.5-6.8 % from step 200 to 2,000 in the <c>memory</c> benchmark, flat only
-/// after step 800-1,400). With one arena every thread allocates from the main heap, which grows in one piece: the
-/// same run held within 0.2 % from step 200, at no measurable cost to the step (docs/benchmarks.md). glibc reads the
-/// setting once, before the first thread takes an arena (mallopt's M_ARENA_MAX only spreads later threads over the
+/// of steps, so the resident set creeps (+3.4-5.5 % from step 200 to 2,000 in the <c>memory</c> benchmark, flat only
+/// after step 800-1,400), and a silo's grew from trial to trial. With one arena every thread allocates from the main
+/// heap, which grows in one piece: the same benchmark held within 0.2-2.0 % from step 200 (the GC's own one-time
+/// growth included) and a silo's RSS stopped growing, at no measurable cost to the step (docs/benchmarks.md). glibc
+/// fixes the limit when threads first need arenas (mallopt's M_ARENA_MAX later only spreads new threads over the
 /// arenas that exist by then), so a process that was not started with it restarts itself with it: the same
 /// executable, arguments, process id and open files, via execve, before it has done anything else.
 /// </summary>
