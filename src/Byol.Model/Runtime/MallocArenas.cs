@@ -35,6 +35,7 @@ public static class MallocArenas
             .Where(e => (string)e.Key != ArenaMaxVariable) // set but empty: glibc would read the first of two
             .Select(e => $"{e.Key}={e.Value}")
             .Append($"{ArenaMaxVariable}=1");
+        ReleaseDiagnosticsSocket();
         try
         {
             Libc.execve("/proc/self/exe", [.. arguments, null], [.. environment, null]);
@@ -57,6 +58,24 @@ public static class MallocArenas
     }
 
     private const string CommandLineFile = "/proc/self/cmdline";
+
+    /// <summary>
+    /// The runtime's diagnostics socket (dotnet-trace, dotnet-counters, dotnet-dump attach through it) is named by the
+    /// process id and start time, which the restarted image keeps: its runtime could not bind the name while the old
+    /// file is there, and the process would run without diagnostics. The file is this process's own.
+    /// </summary>
+    private static void ReleaseDiagnosticsSocket()
+    {
+        var directory = Environment.GetEnvironmentVariable("TMPDIR") is { Length: > 0 } tmp ? tmp : "/tmp";
+        try
+        {
+            foreach (var socket in Directory.EnumerateFiles(directory, $"dotnet-diagnostic-{Environment.ProcessId}-*-socket"))
+                File.Delete(socket);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
 
     private static class Libc
     {

@@ -4,8 +4,8 @@ using Byol.Model.Runtime;
 namespace Byol.Model.Tests.Runtime;
 
 /// <summary>
-/// A tensor process restarts itself once with glibc held to one malloc arena, keeping its process id and arguments,
-/// unless the user set the variable, a glibc malloc setting, or opted out of Byol's heap settings.
+/// A tensor process restarts itself once with glibc held to one malloc arena, keeping its process id, arguments and
+/// .NET's diagnostics socket, unless the user set the variable, a glibc malloc setting, or opted out of Byol's heap settings.
 /// </summary>
 public sealed class MallocArenasTests
 {
@@ -19,7 +19,7 @@ public sealed class MallocArenasTests
         Assert.StartsWith("start arenas=unset pid=", lines[0]);
         var pid = lines[0].Split("pid=")[1];
         Assert.Equal($"start arenas=1 pid={pid}", lines[1]);
-        Assert.Equal($"running arenas=1 pid={pid} args={Command}", lines[2]);
+        Assert.Equal($"running arenas=1 pid={pid} args={Command} diagnostics=listening", lines[2]);
     }
 
     [Theory]
@@ -32,6 +32,7 @@ public sealed class MallocArenasTests
         Assert.Equal(2, lines.Length);
         Assert.StartsWith($"start arenas={arenas} pid=", lines[0]);
         Assert.StartsWith($"running arenas={arenas} pid=", lines[1]);
+        Assert.EndsWith("diagnostics=listening", lines[1]);
     }
 
     [Fact]
@@ -48,8 +49,23 @@ public sealed class MallocArenasTests
         output.WriteLine($"start arenas={Arenas()} pid={Environment.ProcessId}");
         output.Flush();
         MallocArenas.RestartWithOneArenaIfNeeded();
-        output.WriteLine($"running arenas={Arenas()} pid={Environment.ProcessId} args={string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}");
+        output.WriteLine($"running arenas={Arenas()} pid={Environment.ProcessId} args={string.Join(' ', Environment.GetCommandLineArgs().Skip(1))} " +
+                         $"diagnostics={(DiagnosticsListening() ? "listening" : "absent")}");
         return 0;
+    }
+
+    /// <summary>Whether .NET's diagnostics socket of this process is bound and listening (/proc/net/unix lists it).</summary>
+    private static bool DiagnosticsListening()
+    {
+        var name = $"dotnet-diagnostic-{Environment.ProcessId}-";
+        // The runtime binds its socket as it starts; give it a moment on a loaded machine.
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (File.ReadLines("/proc/net/unix").Any(line => line.Contains(name, StringComparison.Ordinal)))
+                return true;
+            Thread.Sleep(100);
+        }
+        return false;
     }
 
     private static string Arenas() => Environment.GetEnvironmentVariable(MallocArenas.ArenaMaxVariable) is { Length: > 0 } value ? value : "unset";
