@@ -35,7 +35,7 @@ public static class MallocArenas
             .Where(e => (string)e.Key != ArenaMaxVariable) // set but empty: glibc would read the first of two
             .Select(e => $"{e.Key}={e.Value}")
             .Append($"{ArenaMaxVariable}=1");
-        ReleaseDiagnosticsSocket();
+        ReleaseDiagnosticsFiles();
         try
         {
             Libc.execve("/proc/self/exe", [.. arguments, null], [.. environment, null]);
@@ -60,20 +60,28 @@ public static class MallocArenas
     private const string CommandLineFile = "/proc/self/cmdline";
 
     /// <summary>
-    /// The runtime's diagnostics socket (dotnet-trace, dotnet-counters, dotnet-dump attach through it) is named by the
-    /// process id and start time, which the restarted image keeps: its runtime could not bind the name while the old
-    /// file is there, and the process would run without diagnostics. The file is this process's own.
+    /// The runtime's diagnostics socket (dotnet-trace, dotnet-counters and dotnet-dump attach through it) and its
+    /// debugger pipes are named by the process id and start time, which the restarted image keeps, and only a runtime
+    /// that exits removes them: left in place, the socket's name could not be bound again (the restarted process ran
+    /// without diagnostics). They are this process's own.
     /// </summary>
-    private static void ReleaseDiagnosticsSocket()
+    private static void ReleaseDiagnosticsFiles()
     {
-        var directory = Environment.GetEnvironmentVariable("TMPDIR") is { Length: > 0 } tmp ? tmp : "/tmp";
-        try
+        var temporary = Environment.GetEnvironmentVariable("TMPDIR") is { Length: > 0 } tmp ? tmp : "/tmp";
+        var pid = Environment.ProcessId;
+        foreach (var directory in new[] { temporary, "/tmp" }.Distinct())
         {
-            foreach (var socket in Directory.EnumerateFiles(directory, $"dotnet-diagnostic-{Environment.ProcessId}-*-socket"))
-                File.Delete(socket);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
+            foreach (var pattern in new[] { $"dotnet-diagnostic-{pid}-*-socket", $"clr-debug-pipe-{pid}-*-in", $"clr-debug-pipe-{pid}-*-out" })
+            {
+                try
+                {
+                    foreach (var file in Directory.EnumerateFiles(directory, pattern))
+                        File.Delete(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                }
+            }
         }
     }
 

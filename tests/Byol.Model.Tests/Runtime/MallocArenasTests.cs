@@ -5,7 +5,7 @@ namespace Byol.Model.Tests.Runtime;
 
 /// <summary>
 /// A tensor process restarts itself once with glibc held to one malloc arena, keeping its process id, arguments and
-/// .NET's diagnostics socket, unless the user set the variable, a glibc malloc setting, or opted out of Byol's heap settings.
+/// .NET's diagnostics socket and debugger pipes (the restarted runtime makes its own), unless the user set the variable, a glibc malloc setting, or opted out of Byol's heap settings.
 /// </summary>
 public sealed class MallocArenasTests
 {
@@ -19,7 +19,7 @@ public sealed class MallocArenasTests
         Assert.StartsWith("start arenas=unset pid=", lines[0]);
         var pid = lines[0].Split("pid=")[1];
         Assert.Equal($"start arenas=1 pid={pid}", lines[1]);
-        Assert.Equal($"running arenas=1 pid={pid} args={Command} diagnostics=listening", lines[2]);
+        Assert.Equal($"running arenas=1 pid={pid} args={Command} diagnostics=listening debugger-pipes=2", lines[2]);
     }
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class MallocArenasTests
         Assert.Equal(2, lines.Length);
         Assert.StartsWith($"start arenas={arenas} pid=", lines[0]);
         Assert.StartsWith($"running arenas={arenas} pid=", lines[1]);
-        Assert.EndsWith("diagnostics=listening", lines[1]);
+        Assert.EndsWith("diagnostics=listening debugger-pipes=2", lines[1]);
     }
 
     [Fact]
@@ -50,7 +50,8 @@ public sealed class MallocArenasTests
         output.Flush();
         MallocArenas.RestartWithOneArenaIfNeeded();
         output.WriteLine($"running arenas={Arenas()} pid={Environment.ProcessId} args={string.Join(' ', Environment.GetCommandLineArgs().Skip(1))} " +
-                         $"diagnostics={(DiagnosticsListening() ? "listening" : "absent")}");
+                         $"diagnostics={(DiagnosticsListening() ? "listening" : "absent")} " +
+                         $"debugger-pipes={(Eventually(() => DebuggerPipes() == 2) ? 2 : DebuggerPipes())}");
         return 0;
     }
 
@@ -58,10 +59,17 @@ public sealed class MallocArenasTests
     private static bool DiagnosticsListening()
     {
         var name = $"dotnet-diagnostic-{Environment.ProcessId}-";
-        // The runtime binds its socket as it starts; give it a moment on a loaded machine.
+        return Eventually(() => File.ReadLines("/proc/net/unix").Any(line => line.Contains(name, StringComparison.Ordinal)));
+    }
+
+    private static int DebuggerPipes() => Directory.EnumerateFiles("/tmp", $"clr-debug-pipe-{Environment.ProcessId}-*").Count();
+
+    /// <summary>The runtime makes its socket and pipes as it starts; gives it up to 5 s on a loaded machine.</summary>
+    private static bool Eventually(Func<bool> condition)
+    {
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            if (File.ReadLines("/proc/net/unix").Any(line => line.Contains(name, StringComparison.Ordinal)))
+            if (condition())
                 return true;
             Thread.Sleep(100);
         }
