@@ -13,11 +13,12 @@ namespace Byol.Model.Runtime;
 /// growth included) and a silo's RSS stopped growing, at no measurable cost to the step (docs/benchmarks.md). glibc
 /// fixes the limit when threads first need arenas (mallopt's M_ARENA_MAX later only spreads new threads over the
 /// arenas that exist by then), so a process that was not started with it restarts itself with it: the same
-/// executable, arguments, process id and open files, via execve, before it has done anything else.
+/// executable, arguments, process id and standard streams, via execve, before it has done anything else.
 /// </summary>
 public static class MallocArenas
 {
     public const string ArenaMaxVariable = "MALLOC_ARENA_MAX";
+    private const string CommandLineFile = "/proc/self/cmdline";
 
     /// <summary>
     /// Call first thing in Main: returns at once where nothing is to be done (not glibc Linux, the variable or a
@@ -57,8 +58,6 @@ public static class MallocArenas
         return text.EndsWith('\0') ? text[..^1].Split('\0') : text.Length == 0 ? [] : text.Split('\0');
     }
 
-    private const string CommandLineFile = "/proc/self/cmdline";
-
     /// <summary>
     /// The runtime's diagnostics socket (dotnet-trace, dotnet-counters and dotnet-dump attach through it) and its
     /// debugger pipes are named by the process id and start time, which the restarted image keeps, and only a runtime
@@ -87,8 +86,8 @@ public static class MallocArenas
 
     private static class Libc
     {
-        [DllImport("libc.so.6", ExactSpelling = true, SetLastError = true)]
         // LPStr is UTF-8 on Unix (.NET marshals string arrays only as LPStr, LPWStr or LPTStr).
+        [DllImport("libc.so.6", ExactSpelling = true, SetLastError = true)]
         public static extern int execve(
             [MarshalAs(UnmanagedType.LPUTF8Str)] string path,
             [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPStr)] string?[] argv,
