@@ -58,11 +58,22 @@ public sealed class MallocArenasTests
     /// <summary>Whether .NET's diagnostics socket of this process is bound and listening (/proc/net/unix lists it).</summary>
     private static bool DiagnosticsListening()
     {
-        var name = $"dotnet-diagnostic-{Environment.ProcessId}-";
+        var name = $"dotnet-diagnostic-{Environment.ProcessId}-{StartTime()}-socket";
         return Eventually(() => File.ReadLines("/proc/net/unix").Any(line => line.Contains(name, StringComparison.Ordinal)));
     }
 
-    private static int DebuggerPipes() => Directory.EnumerateFiles("/tmp", $"clr-debug-pipe-{Environment.ProcessId}-*").Count();
+    /// <summary>
+    /// This runtime's debugger pipes: named by process id and start time (/proc/self/stat's 22nd field, clock ticks
+    /// since boot), so files left by an earlier process with the same id do not count.
+    /// </summary>
+    private static int DebuggerPipes() =>
+        new[] { "in", "out" }.Count(end => File.Exists($"/tmp/clr-debug-pipe-{Environment.ProcessId}-{StartTime()}-{end}"));
+
+    private static string StartTime()
+    {
+        var stat = File.ReadAllText("/proc/self/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19];
+    }
 
     /// <summary>The runtime makes its socket and pipes as it starts; gives it up to 5 s on a loaded machine.</summary>
     private static bool Eventually(Func<bool> condition)
