@@ -22,7 +22,7 @@ public sealed class InitialWeightsTests
         using var second = ByolNetworks.Create(Small, 1, seed: 7);
         using var other = ByolNetworks.Create(Small, 1, seed: 8);
 
-        var (a, b, c) = (Weights(first), Weights(second), Weights(other));
+        var (a, b, c) = (NetworkState.Of(first), NetworkState.Of(second), NetworkState.Of(other));
         Assert.Equal(a.Keys, b.Keys);
         Assert.All(a.Keys, name => Assert.True(a[name].equal(b[name]).all().item<bool>(), $"{name} differs for one seed"));
         var stem = a.Keys.First(name => name.StartsWith("online.") && name.EndsWith("stem.conv.weight"));
@@ -47,10 +47,4 @@ public sealed class InitialWeightsTests
         // Uniform in [-b, b]: std b / sqrt 3.
         Assert.Equal(bound / Math.Sqrt(3), fc1.weight!.std().item<float>(), 2e-4);
     }
-
-    private static Dictionary<string, Tensor> Weights(ByolNetworks n) =>
-        n.Online.state_dict().Select(kv => ("online." + kv.Key, kv.Value))
-            .Concat(n.Predictor!.state_dict().Select(kv => ("predictor." + kv.Key, kv.Value)))
-            .Concat(n.Target.state_dict().Select(kv => ("target." + kv.Key, kv.Value)))
-            .ToDictionary(p => p.Item1, p => p.Item2);
 }

@@ -1,4 +1,5 @@
 using Byol.Model.Networks;
+using Byol.Model.Tests.Networks;
 using Byol.Model.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -134,12 +135,7 @@ public sealed class ViewLanesTests
     /// <summary>Runs <paramref name="test"/> on a thread of its own with two intra-op threads, as a silo's trainer with two cores per slot.</summary>
     private static void OnTwoThreads(Action test) => OwnThread.Run(2, test);
 
-    private static Dictionary<string, Tensor> StateOf(TrainingRun run) =>
-        run.Networks.Online.state_dict()
-            .Select(kv => ("online." + kv.Key, kv.Value))
-            .Concat(run.Networks.Predictor!.state_dict().Select(kv => ("predictor." + kv.Key, kv.Value)))
-            .Concat(run.Networks.Target.state_dict().Select(kv => ("target." + kv.Key, kv.Value)))
-            .ToDictionary(p => p.Item1, p => p.Item2);
+    private static Dictionary<string, Tensor> StateOf(TrainingRun run) => NetworkState.Of(run.Networks);
 
     private static bool Same(Tensor a, Tensor b)
     {
